@@ -1,0 +1,93 @@
+/**
+ * Options arrive camelCase from TypeScript and snake_case from Python configs (`step_size`,
+ * `T_max`, `warmup_num_steps`). This module maps both spellings onto one schema key, rejects
+ * unknown keys with the list of accepted ones, and turns the first zod issue into an
+ * InvalidOptionError that names the option as the caller spelled it.
+ */
+import type * as z from "zod/mini";
+import { InvalidOptionError } from "./errors.js";
+
+/** The camelCase key of an options schema written the Python way: `stepSize` -> `step_size`, `t0` -> `t_0`. */
+export function toSnakeCase(camel: string): string {
+  return camel.replace(/([A-Z])/g, "_$1").replace(/([a-z])(\d)/g, "$1_$2").toLowerCase();
+}
+
+/** Key shape of the option schemas this module reads. */
+export type OptionsSchema = z.ZodMiniObject<Record<string, z.ZodMiniType>>;
+
+/** For each canonical key, the spellings accepted: itself and any snake_case form equal ignoring case and underscores. */
+function canonicalKey(key: string, canonical: readonly string[]): string | undefined {
+  if (canonical.includes(key)) return key;
+  if (!key.includes("_")) return undefined;
+  const folded = key.replace(/_/g, "").toLowerCase();
+  return canonical.find((c) => c.toLowerCase() === folded);
+}
+
+/** Accepted option names, Python spelling first: `step_size (stepSize)`. */
+export function describeAcceptedKeys(canonical: readonly string[]): string {
+  return canonical.map((c) => (toSnakeCase(c) === c ? c : `${toSnakeCase(c)} (${c})`)).join(", ");
+}
+
+export interface NormalizedOptions {
+  /** The options under their camelCase keys. */
+  values: Record<string, unknown>;
+  /** camelCase key -> the spelling the caller used, for error messages. */
+  spelled: Record<string, string>;
+}
+
+/**
+ * Maps the caller's keys onto the schema's camelCase keys.
+ * @throws InvalidOptionError for an unknown key, a key given in two spellings, or a non-object.
+ */
+export function normalizeOptionKeys(schemaKeys: readonly string[], input: unknown, schedulerType: string): NormalizedOptions {
+  if (input === undefined || input === null) return { values: {}, spelled: {} };
+  if (typeof input !== "object" || Array.isArray(input)) {
+    throw new InvalidOptionError(schedulerType, "options", input, "an object of options");
+  }
+  const values: Record<string, unknown> = {};
+  const spelled: Record<string, string> = {};
+  for (const key of Object.keys(input)) {
+    const target = canonicalKey(key, schemaKeys);
+    if (target === undefined) {
+      throw new InvalidOptionError(
+        schedulerType,
+        key,
+        (input as Record<string, unknown>)[key],
+        `one of the accepted options (${describeAcceptedKeys(schemaKeys)})`,
+      );
+    }
+    if (Object.prototype.hasOwnProperty.call(spelled, target)) {
+      throw new InvalidOptionError(schedulerType, key, (input as Record<string, unknown>)[key], `given once (it was also given as "${spelled[target]}")`);
+    }
+    spelled[target] = key;
+    Object.defineProperty(values, target, { value: (input as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+  }
+  return { values, spelled };
+}
+
+/**
+ * Validates options against a scheduler's schema (both spellings accepted).
+ * @throws InvalidOptionError naming the first invalid option.
+ */
+export function parseOptions<S extends OptionsSchema>(schema: S, input: unknown, schedulerType: string): z.output<S> {
+  const keys = Object.keys(schema.shape);
+  const { values, spelled } = normalizeOptionKeys(keys, input, schedulerType);
+  const result = schema.safeParse(values);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const [head, ...rest] = issue.path.map(String);
+  const name = head === undefined ? "options" : (spelled[head] ?? toSnakeCase(head));
+  const option = rest.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : `${acc}.${p}`), name);
+  const value = head === undefined ? input : issue.path.reduce<unknown>((v, p) => (v as Record<PropertyKey, unknown> | undefined)?.[p], values);
+  const expected = issue.code === "invalid_type" && value === undefined ? `given (it is required)` : issue.message;
+  throw new InvalidOptionError(schedulerType, option, value, expected);
+}
+
+/** The value of a per-group option for each of `groupCount` groups. @throws InvalidOptionError on a wrong list length. */
+export function expandPerGroup<T>(value: T | readonly T[], groupCount: number, schedulerType: string, option: string): T[] {
+  if (!Array.isArray(value)) return Array.from({ length: groupCount }, () => value as T);
+  if (value.length !== groupCount) {
+    throw new InvalidOptionError(schedulerType, option, value, `a single value or a list of ${groupCount} values (one per param group)`);
+  }
+  return [...(value as readonly T[])];
+}

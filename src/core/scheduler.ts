@@ -1,0 +1,315 @@
+/**
+ * The abstract scheduler. A subclass supplies a pure closed form `lrAt(group, step)`; this class
+ * owns the step counter, writes the values into the optimizer's groups, and saves and restores
+ * state. Because the value at any step is computed directly, resuming is exact and O(1), whatever
+ * order the optimizer and the scheduler are restored in.
+ */
+import { InvalidOptimizerError, InvalidOptionError, InvalidStateDictError, StepError } from "./errors.js";
+import { encodeNumber } from "./json.js";
+import type { Optimizer, ParamGroup } from "./optimizer.js";
+import { parseOptions, type OptionsSchema } from "./options.js";
+import {
+  STATE_FORMAT,
+  STATE_VERSION,
+  StateReader,
+  isOwnStateDict,
+  optionsToJson,
+  type SchedulerStateDict,
+} from "./state.js";
+
+/** What a scheduler class exposes statically: its registered name and its options schema. */
+export interface SchedulerClass<S extends LRScheduler = LRScheduler> {
+  new (optimizer: Optimizer, options: never): S;
+  /** The name used by `createScheduler` and written into state dicts. */
+  readonly schedulerType: string;
+  /** zod/mini object schema of the constructor options, camelCase keys. */
+  readonly optionsSchema: OptionsSchema;
+}
+
+/** A validated state, ready to be committed by `loadStateDict`. */
+export interface RestoredState<O, R> {
+  options: O;
+  resolved: R;
+  baseLrs: number[];
+  lastEpoch: number;
+  lastLr?: number[];
+  extra?: unknown;
+}
+
+/**
+ * Base class of every scheduler.
+ *
+ * Subclassing rules (the base constructor runs before subclass field initialisers):
+ * - declare a static `schedulerType` and `optionsSchema`;
+ * - put everything derived from the options into the value returned by `resolve()` (read it back as `this.resolved`),
+ *   never into subclass fields read by `lrAt()`;
+ * - implement `lrAt(i, t)` as a pure function of options, `baseLrs[i]` and `t`.
+ *
+ * @example
+ * class HalvingLR extends LRScheduler<{ every: number }> {
+ *   static readonly schedulerType = "HalvingLR";
+ *   static readonly optionsSchema = z.object({ every: positiveInt() });
+ *   protected lrAt(i: number, t: number) { return this.baseLrs[i]! * 0.5 ** Math.floor(t / this.options.every); }
+ * }
+ */
+export abstract class LRScheduler<O extends object = object, R = O> {
+  /** The optimizer whose groups this scheduler writes. */
+  readonly optimizer: Optimizer;
+  /** The validated options (camelCase). Replaced by `loadStateDict` with the checkpoint's. */
+  options: O;
+  /** Values derived from the options and the groups by `resolve()`. */
+  protected resolved: R;
+  /** Each group's base lr (PyTorch's `base_lrs`). */
+  baseLrs: number[];
+  /** The step counter: PyTorch's `last_epoch`, DeepSpeed's `last_batch_iteration`, Megatron's `num_steps`. */
+  lastEpoch: number;
+  /** The lrs last written into the groups; preallocated so that `step()` allocates nothing. */
+  protected lastLr: number[];
+
+  constructor(optimizer: Optimizer, options?: unknown) {
+    const cls = new.target as unknown as SchedulerClass;
+    const type = cls.schedulerType;
+    checkOptimizer(optimizer, type);
+    const parsed = parseOptions(cls.optionsSchema, options, type) as O;
+    this.resolved = this.resolve(parsed, optimizer);
+    this.optimizer = optimizer;
+    this.options = parsed;
+    this.baseLrs = this.initialBaseLrs(parsed);
+    this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+    this.lastEpoch = this.initialEpoch(parsed);
+    this.initialize();
+  }
+
+  /** The registered type of this scheduler, e.g. `"StepLR"`. */
+  get type(): string {
+    return (this.constructor as unknown as SchedulerClass).schedulerType;
+  }
+
+  /**
+   * The closed form: the lr of group `i` at step `t`. Pure; called by `step()`, so it must not allocate.
+   * @param i group index
+   * @param t step counter (`lastEpoch`)
+   */
+  protected abstract lrAt(i: number, t: number): number;
+
+  /**
+   * Validates what the schema cannot (list lengths against the groups, cross-option rules) and
+   * derives whatever `lrAt` needs. Pure: it runs before anything is changed, also for `loadStateDict`.
+   * @throws InvalidOptionError
+   */
+  protected resolve(options: O, _optimizer: Optimizer): R {
+    return options as unknown as R;
+  }
+
+  /** Base lrs at construction: PyTorch's `initial_lr`, set on each group the first time and reused afterwards. */
+  protected initialBaseLrs(_options: O): number[] {
+    return this.optimizer.paramGroups.map((g) => {
+      if (g.initialLr === undefined) g.initialLr = g.lr;
+      return g.initialLr;
+    });
+  }
+
+  /** The counter right after construction (PyTorch: 0, after its initial step). */
+  protected initialEpoch(_options: O): number {
+    return 0;
+  }
+
+  /** Runs at the end of construction; by default writes the values of the initial step into the groups. */
+  protected initialize(): void {
+    this.apply();
+  }
+
+  /** Writes the values for `lastEpoch` into the groups. Arithmetic only. */
+  protected apply(): void {
+    const groups = this.optimizer.paramGroups;
+    const t = this.lastEpoch;
+    const last = this.lastLr;
+    for (let i = 0; i < groups.length; i++) {
+      const lr = this.lrAt(i, t);
+      groups[i]!.lr = lr;
+      last[i] = lr;
+    }
+    this.applyExtras(t);
+  }
+
+  /** Hook for values besides the lr (momentum, betas, weight decay) at step `t`. */
+  protected applyExtras(_t: number): void {}
+
+  /**
+   * Advances the schedule by one step, or (PyTorch's deprecated form) jumps to the given epoch,
+   * and writes the new values into the optimizer's groups.
+   */
+  step(epoch?: number): void {
+    if (epoch === undefined) this.lastEpoch += 1;
+    else {
+      if (typeof epoch !== "number" || !Number.isFinite(epoch)) {
+        throw new StepError(this.type, this.lastEpoch, `the explicit epoch must be a finite number; got ${String(epoch)}`);
+      }
+      this.lastEpoch = epoch;
+    }
+    this.apply();
+  }
+
+  /** The lrs of the schedule at the current `lastEpoch`, computed afresh (pure: the groups are not touched). */
+  getLr(): number[] {
+    return this.optimizer.paramGroups.map((_, i) => this.lrAt(i, this.lastEpoch));
+  }
+
+  /** The lrs last written into the groups, one per group. */
+  getLastLr(): number[] {
+    return this.lastLr.slice();
+  }
+
+  /** The scheduler's state as plain JSON. */
+  stateDict(): SchedulerStateDict {
+    const { json, functions } = optionsToJson(this.options);
+    const dict: SchedulerStateDict = {
+      format: STATE_FORMAT,
+      version: STATE_VERSION,
+      type: this.type,
+      lastEpoch: this.lastEpoch,
+      baseLrs: this.baseLrs.slice(),
+      lastLr: this.lastLr.map(encodeNumber),
+      options: json,
+    };
+    if (functions.length > 0) dict.functionOptions = functions;
+    const extra = this.extraState();
+    if (extra !== undefined) dict.extra = extra;
+    return dict;
+  }
+
+  /**
+   * Restores a state dict: ours (from `stateDict()`, possibly after JSON) or the reference
+   * implementation's own `state_dict()`. Everything is validated first; a rejected dict changes
+   * nothing. Afterwards the groups hold the values of the restored step.
+   * @throws InvalidStateDictError naming the field
+   */
+  loadStateDict(stateDict: unknown): void {
+    const restored = isOwnStateDict(stateDict) ? this.readOwnState(stateDict) : this.readReferenceState(stateDict);
+    this.commit(restored);
+  }
+
+  /** Extra mutable state for the state dict (JSON-safe), or undefined. */
+  protected extraState(): Record<string, unknown> | undefined {
+    return undefined;
+  }
+
+  /** Validates the `extra` part of our state dict. */
+  protected readExtraState(_reader: StateReader): unknown {
+    return undefined;
+  }
+
+  /** Applies what `readExtraState` returned. */
+  protected commitExtraState(_extra: unknown): void {}
+
+  /** Reads our own format. */
+  protected readOwnState(value: unknown): RestoredState<O, R> {
+    const type = this.type;
+    const reader = StateReader.of(type, value);
+    reader.string("format", [STATE_FORMAT]);
+    if (reader.raw("version") !== STATE_VERSION) reader.fail("version", `${STATE_VERSION} (the only format version this release reads)`);
+    reader.string("type", [type]);
+    const groups = this.optimizer.paramGroups.length;
+    const rawOptions = reader.object("options");
+    const functionOptions = new Set(Array.isArray(reader.raw("functionOptions")) ? (reader.raw("functionOptions") as unknown[]) : []);
+    const merged: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rawOptions)) {
+      if (v === null && (functionOptions.has(k) || typeof (this.options as Record<string, unknown>)[k] === "function")) continue;
+      merged[k] = v;
+    }
+    for (const [k, v] of Object.entries(this.options)) if (typeof v === "function" && !(k in merged)) merged[k] = v;
+    const { options, resolved } = this.readOptions(merged, "options.");
+    return {
+      options,
+      resolved,
+      baseLrs: reader.numbers("baseLrs", groups),
+      lastEpoch: reader.number("lastEpoch"),
+      lastLr: reader.has("lastLr") ? reader.numbers("lastLr", groups, { allowNonFinite: true }) : undefined,
+      extra: this.readExtraState(new StateReader(type, reader.has("extra") ? reader.object("extra") : {}, "extra.")),
+    };
+  }
+
+  /**
+   * Reads the reference implementation's `state_dict()`. The default reads PyTorch's keys:
+   * `last_epoch`, `base_lrs`, `_last_lr`, and any key that names an option (checkpoint options win,
+   * as in PyTorch). Private keys (`_step_count`, ...) are ignored.
+   */
+  protected readReferenceState(value: unknown): RestoredState<O, R> {
+    const reader = StateReader.of(this.type, value);
+    const groups = this.optimizer.paramGroups.length;
+    const { options, resolved } = this.readOptions({ ...this.options, ...this.referenceOptions(reader) }, "");
+    return {
+      options,
+      resolved,
+      baseLrs: reader.numbers("base_lrs", groups),
+      lastEpoch: reader.number("last_epoch"),
+      lastLr: reader.has("_last_lr") ? reader.numbers("_last_lr", groups, { allowNonFinite: true }) : undefined,
+      extra: this.readReferenceExtraState(reader),
+    };
+  }
+
+  /** Options found in a reference state dict, under our camelCase keys. Default: the keys that spell an option. */
+  protected referenceOptions(reader: StateReader): Record<string, unknown> {
+    const schema = (this.constructor as unknown as SchedulerClass).optionsSchema;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(schema.shape)) {
+      const snake = Object.keys(reader.dict).find((k) => k === key || (k.includes("_") && !k.startsWith("_") && k.replace(/_/g, "").toLowerCase() === key.toLowerCase()));
+      if (snake !== undefined && reader.dict[snake] !== null && typeof (this.options as Record<string, unknown>)[key] !== "function") {
+        out[key] = reader.dict[snake];
+      }
+    }
+    return out;
+  }
+
+  /** Reads extra mutable state from a reference dict (ReduceLROnPlateau's `best`, ...). */
+  protected readReferenceExtraState(_reader: StateReader): unknown {
+    return undefined;
+  }
+
+  /** Validates options coming from a state dict; option errors are reported as state-dict errors. */
+  protected readOptions(raw: Record<string, unknown>, prefix: string): { options: O; resolved: R } {
+    const cls = this.constructor as unknown as SchedulerClass;
+    try {
+      const options = parseOptions(cls.optionsSchema, raw, cls.schedulerType) as O;
+      return { options, resolved: this.resolve(options, this.optimizer) };
+    } catch (error) {
+      if (error instanceof InvalidOptionError) {
+        throw new InvalidStateDictError(cls.schedulerType, prefix + error.option, error.value, error.expected);
+      }
+      throw error;
+    }
+  }
+
+  /** Applies a validated state. Cannot fail. */
+  protected commit(state: RestoredState<O, R>): void {
+    this.options = state.options;
+    this.resolved = state.resolved;
+    this.baseLrs = state.baseLrs;
+    this.lastEpoch = state.lastEpoch;
+    this.commitExtraState(state.extra);
+    this.applyRestored(state);
+  }
+
+  /** Writes the groups after a load; schedulers whose lr is not a function of the step (ReduceLROnPlateau) restore `lastLr`. */
+  protected applyRestored(_state: RestoredState<O, R>): void {
+    this.apply();
+  }
+}
+
+/** @throws InvalidOptimizerError unless `optimizer.paramGroups` is a non-empty list of groups with a finite `lr`. */
+export function checkOptimizer(optimizer: unknown, schedulerType: string): asserts optimizer is Optimizer {
+  if (typeof optimizer !== "object" || optimizer === null) {
+    throw new InvalidOptimizerError(schedulerType, "optimizer", optimizer, "an object with paramGroups");
+  }
+  const groups = (optimizer as { paramGroups?: unknown }).paramGroups;
+  if (!Array.isArray(groups) || groups.length === 0) {
+    throw new InvalidOptimizerError(schedulerType, "paramGroups", groups, "a non-empty list of param groups");
+  }
+  groups.forEach((g: unknown, i) => {
+    if (typeof g !== "object" || g === null) throw new InvalidOptimizerError(schedulerType, `paramGroups[${i}]`, g, "an object");
+    const lr = (g as ParamGroup).lr;
+    if (typeof lr !== "number" || !Number.isFinite(lr)) {
+      throw new InvalidOptimizerError(schedulerType, `paramGroups[${i}].lr`, lr, "a finite number");
+    }
+  });
+}

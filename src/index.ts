@@ -1,0 +1,22 @@
+export * from "./core/errors.js";
+export type { Optimizer, ParamGroup } from "./core/optimizer.js";
+export { LRScheduler, checkOptimizer, type SchedulerClass, type RestoredState } from "./core/scheduler.js";
+export { STATE_FORMAT, STATE_VERSION, StateReader, type SchedulerStateDict } from "./core/state.js";
+export { encodeNumber, decodeNumber, type JsonNumber } from "./core/json.js";
+export { parseOptions, expandPerGroup, toSnakeCase, type OptionsSchema } from "./core/options.js";
+export * as schema from "./core/schema.js";
+export {
+  registerScheduler,
+  unregisterScheduler,
+  classFactory,
+  type SchedulerConfig,
+  type SchedulerFactory,
+  type BuildScheduler,
+} from "./core/registry.js";
+export { createScheduler, knownSchedulerTypes } from "./create-scheduler.js";
+export * from "./schedulers/torch/index.js";
+export * from "./schedulers/deepspeed/index.js";
+export * from "./schedulers/megatron/index.js";
+export * from "./schedulers/bionemo/index.js";
+export * from "./schedulers/transformers/index.js";
+export * from "./schedulers/sambaflow/index.js";

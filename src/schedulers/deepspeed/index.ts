@@ -1,0 +1,2 @@
+// Public exports of the deepspeed family.
+export {};

@@ -1,0 +1,5 @@
+import { classFactory, type SchedulerFactory } from "../../core/registry.js";
+import { StepLR } from "./step-lr.js";
+
+/** The PyTorch family's entries for createScheduler. */
+export const torchFactories: SchedulerFactory[] = [classFactory(StepLR)];

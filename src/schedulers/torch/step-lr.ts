@@ -1,0 +1,34 @@
+import type { Optimizer } from "../../core/optimizer.js";
+import { num, positiveInt } from "../../core/schema.js";
+import * as z from "zod/mini";
+import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
+
+export interface StepLROptions extends TorchCommonOptions {
+  /** Period of the decay, in steps (`step_size`). */
+  stepSize: number;
+  /** Multiplicative decay applied every `stepSize` steps. Default 0.1. */
+  gamma?: number;
+}
+
+/**
+ * PyTorch's `StepLR`: `lr = base_lr * gamma ** floor(t / step_size)`.
+ * @example
+ * const scheduler = new StepLR(optimizer, { stepSize: 30, gamma: 0.1 });
+ * for (let epoch = 0; epoch < 100; epoch++) { train(); scheduler.step(); }
+ */
+export class StepLR extends TorchScheduler<StepLROptions> {
+  static readonly schedulerType = "StepLR";
+  static readonly optionsSchema = z.strictObject({
+    stepSize: positiveInt(),
+    gamma: z.optional(num()),
+    ...torchCommonOptions,
+  });
+
+  constructor(optimizer: Optimizer, options: StepLROptions) {
+    super(optimizer, options);
+  }
+
+  protected lrAt(i: number, t: number): number {
+    return this.baseLrs[i]! * (this.options.gamma ?? 0.1) ** Math.floor(t / this.options.stepSize);
+  }
+}

@@ -1,0 +1,2 @@
+// Public exports of the transformers family.
+export {};
