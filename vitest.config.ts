@@ -1,6 +1,16 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // Examples import the package by its name, as users do; tests run them against the sources.
+    alias: [
+      { find: /^lr-schedulers$/, replacement: src("index.ts") },
+      { find: /^lr-schedulers\/(.+)$/, replacement: src("adapters/$1.ts") },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,

@@ -150,6 +150,14 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     this.apply();
   }
 
+  /**
+   * The closed form, public: the lr group `i` would have at step `t`, without touching the groups.
+   * Composites (SequentialLR, ChainedScheduler), previews and plots evaluate schedules through it.
+   */
+  scheduleAt(i: number, t: number): number {
+    return this.lrAt(i, t);
+  }
+
   /** The lrs of the schedule at the current `lastEpoch`, computed afresh (pure: the groups are not touched). */
   getLr(): number[] {
     return this.optimizer.paramGroups.map((_, i) => this.lrAt(i, this.lastEpoch));
