@@ -193,8 +193,34 @@ export abstract class LRScheduler<O extends object = object, R = O> {
    * @throws InvalidStateDictError naming the field
    */
   loadStateDict(stateDict: unknown): void {
-    const restored = isOwnStateDict(stateDict) ? this.readOwnState(stateDict) : this.readReferenceState(stateDict);
-    this.commit(restored);
+    this.applyState(this.readStateDict(stateDict));
+  }
+
+  /**
+   * The first half of `loadStateDict`: validates a state dict (ours or the reference's) and returns
+   * what would be restored, changing nothing. Composites validate every child before applying any.
+   * @throws InvalidStateDictError
+   */
+  readStateDict(stateDict: unknown): RestoredState<O, R> {
+    return isOwnStateDict(stateDict) ? this.readOwnState(stateDict) : this.readReferenceState(stateDict);
+  }
+
+  /** The second half of `loadStateDict`: applies a state returned by `readStateDict`. Cannot fail. */
+  applyState(state: RestoredState<O, R>): void {
+    this.commit(state);
+  }
+
+  /**
+   * False for schedules driven by something other than the step counter (ReduceLROnPlateau's
+   * metric): they have no closed form over steps, so composites and previews refuse them.
+   */
+  get isClosedForm(): boolean {
+    return true;
+  }
+
+  /** Writes the values besides the lr (momentum, betas, weight decay) for step `t`; used by composites. */
+  writeExtras(t: number): void {
+    this.applyExtras(t);
   }
 
   /** Extra mutable state for the state dict (JSON-safe), or undefined. */
