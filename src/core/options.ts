@@ -79,7 +79,8 @@ export function parseOptions<S extends OptionsSchema>(schema: S, input: unknown,
   const name = head === undefined ? "options" : (spelled[head] ?? toSnakeCase(head));
   const option = rest.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : `${acc}.${p}`), name);
   const value = head === undefined ? input : issue.path.reduce<unknown>((v, p) => (v as Record<PropertyKey, unknown> | undefined)?.[p], values);
-  const expected = issue.code === "invalid_type" && value === undefined ? `given (it is required)` : issue.message;
+  const missing = head !== undefined && rest.length === 0 && !Object.prototype.hasOwnProperty.call(values, head);
+  const expected = missing ? "given (it is required)" : issue.message;
   throw new InvalidOptionError(schedulerType, option, value, expected);
 }
 

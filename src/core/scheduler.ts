@@ -287,6 +287,8 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     const schema = (this.constructor as unknown as SchedulerClass).optionsSchema;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(schema.shape)) {
+      // PyTorch's counters share names with the `last_epoch` constructor argument; they are state, not options.
+      if (key === "lastEpoch" || key === "baseLrs") continue;
       const snake = Object.keys(reader.dict).find((k) => k === key || (k.includes("_") && !k.startsWith("_") && k.replace(/_/g, "").toLowerCase() === key.toLowerCase()));
       if (snake !== undefined && reader.dict[snake] !== null && typeof (this.options as Record<string, unknown>)[key] !== "function") {
         out[key] = reader.dict[snake];

@@ -1,0 +1,68 @@
+import type { Optimizer } from "../../core/optimizer.js";
+import { StateReader } from "../../core/state.js";
+import type { RestoredState } from "../../core/scheduler.js";
+import * as z from "zod/mini";
+import { CompositeScheduler, schedulerList, type CompositeOptions } from "./composite.js";
+
+export type ChainedSchedulerOptions = CompositeOptions;
+
+/**
+ * PyTorch's `ChainedScheduler`: every sub-scheduler acts on every step. PyTorch gets there by
+ * letting each one multiply the current lr in turn; here the closed form is the product of each
+ * sub-schedule's factor at the same step, `lr = base * prod(child(t) / child.base)`, which is the
+ * same number for every chainable PyTorch schedule and for an absolute one (CyclicLR, OneCycleLR,
+ * LambdaLR) placed first. The base is the first sub-scheduler's.
+ * @example
+ * const chained = new ChainedScheduler(optimizer, {
+ *   schedulers: [new ConstantLR(optimizer, { factor: 0.1, totalIters: 2 }), new ExponentialLR(optimizer, { gamma: 0.9 })],
+ * });
+ */
+export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions> {
+  static readonly schedulerType = "ChainedScheduler";
+  static readonly optionsSchema = z.strictObject({ schedulers: schedulerList() });
+
+  constructor(optimizer: Optimizer, options: ChainedSchedulerOptions) {
+    super(optimizer, options);
+  }
+
+  /** The sub-schedulers already ran their construction step; the chain starts at their counter. */
+  protected override initialEpoch(options: ChainedSchedulerOptions): number {
+    return options.schedulers[0]!.lastEpoch;
+  }
+
+  protected override initialBaseLrs(options: ChainedSchedulerOptions): number[] {
+    return options.schedulers[0]!.baseLrs.slice();
+  }
+
+  protected lrAt(i: number, t: number): number {
+    const children = this.options.schedulers;
+    let lr = this.baseLrs[i]!;
+    for (let c = 0; c < children.length; c++) {
+      const child = children[c]!;
+      const base = child.baseLrs[i]!;
+      lr *= base === 0 ? 0 : child.scheduleAt(i, t) / base;
+    }
+    return lr;
+  }
+
+  protected override applyExtras(t: number): void {
+    const children = this.options.schedulers;
+    for (let c = 0; c < children.length; c++) {
+      children[c]!.lastEpoch = t;
+      children[c]!.writeExtras(t);
+    }
+  }
+
+  /** PyTorch's dict has only `_schedulers` (and `_last_lr`): the counter is the sub-schedulers'. */
+  protected override readReferenceState(value: unknown): RestoredState<ChainedSchedulerOptions, ChainedSchedulerOptions> {
+    const reader = StateReader.of(this.type, value);
+    const children = this.readChildren(reader, "_schedulers");
+    return {
+      options: this.options,
+      resolved: this.options,
+      baseLrs: (children[0]!.baseLrs).slice(),
+      lastEpoch: children[0]!.lastEpoch,
+      extra: { children },
+    };
+  }
+}

@@ -1,0 +1,85 @@
+import { InvalidOptionError } from "../../core/errors.js";
+import type { Optimizer } from "../../core/optimizer.js";
+import { listOf, nonNegativeInt } from "../../core/schema.js";
+import type { RestoredState } from "../../core/scheduler.js";
+import { StateReader } from "../../core/state.js";
+import * as z from "zod/mini";
+import { torchCommonOptions, type TorchCommonOptions } from "./base.js";
+import { CompositeScheduler, schedulerList, type CompositeOptions } from "./composite.js";
+
+export interface SequentialLROptions extends CompositeOptions, TorchCommonOptions {
+  /** Steps at which the next sub-scheduler takes over; one fewer than `schedulers`, non-decreasing. */
+  milestones: number[];
+}
+
+/**
+ * PyTorch's `SequentialLR`: sub-scheduler k runs from milestone k-1, on its own clock restarted at 0
+ * (PyTorch evaluates it in closed form at epoch 0 at the milestone, then chains from there, which is
+ * the same schedule): `lr(t) = schedulers[k].at(t - milestones[k-1])` with `k = bisect_right(milestones, t)`.
+ * @example
+ * const warmup = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 10 });
+ * const cosine = new CosineAnnealingLR(optimizer, { TMax: 90 });
+ * const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, cosine], milestones: [10] });
+ */
+export class SequentialLR extends CompositeScheduler<SequentialLROptions> {
+  static readonly schedulerType = "SequentialLR";
+  static readonly optionsSchema = z.strictObject({
+    schedulers: schedulerList(),
+    milestones: listOf(nonNegativeInt(), "a list of integers >= 0"),
+    ...torchCommonOptions,
+  });
+
+  constructor(optimizer: Optimizer, options: SequentialLROptions) {
+    super(optimizer, options);
+  }
+
+  protected override resolve(options: SequentialLROptions, optimizer: Optimizer): SequentialLROptions {
+    const { schedulers, milestones } = options;
+    if (milestones.length !== schedulers.length - 1) {
+      throw new InvalidOptionError(this.type, "milestones", milestones, `a list of ${schedulers.length - 1} steps (one fewer than the ${schedulers.length} schedulers)`);
+    }
+    if (milestones.some((m, k) => k > 0 && m < milestones[k - 1]!)) {
+      throw new InvalidOptionError(this.type, "milestones", milestones, "in non-decreasing order");
+    }
+    return super.resolve(options, optimizer);
+  }
+
+  protected override initialEpoch(options: SequentialLROptions): number {
+    return (options.lastEpoch ?? -1) + 1;
+  }
+
+  /** Index of the active sub-scheduler at step t (bisect_right over the milestones). */
+  private phase(t: number): number {
+    const milestones = this.options.milestones;
+    let k = 0;
+    while (k < milestones.length && milestones[k]! <= t) k++;
+    return k;
+  }
+
+  protected lrAt(i: number, t: number): number {
+    const k = this.phase(t);
+    return this.options.schedulers[k]!.scheduleAt(i, k === 0 ? t : t - this.options.milestones[k - 1]!);
+  }
+
+  protected override applyExtras(t: number): void {
+    const k = this.phase(t);
+    const child = this.options.schedulers[k]!;
+    child.lastEpoch = k === 0 ? t : t - this.options.milestones[k - 1]!;
+    child.writeExtras(child.lastEpoch);
+  }
+
+  /** PyTorch's dict: `last_epoch`, `_milestones`, `_schedulers` (each a sub-scheduler's own dict). */
+  protected override readReferenceState(value: unknown): RestoredState<SequentialLROptions, SequentialLROptions> {
+    const reader = StateReader.of(this.type, value);
+    const children = this.readChildren(reader, "_schedulers");
+    const milestones = reader.has("_milestones") ? reader.raw("_milestones") : this.options.milestones;
+    const { options, resolved } = this.readOptions({ ...this.options, milestones }, "");
+    return {
+      options,
+      resolved,
+      baseLrs: this.baseLrs.slice(),
+      lastEpoch: reader.number("last_epoch"),
+      extra: { children },
+    };
+  }
+}

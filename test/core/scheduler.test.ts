@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import {
+  InvalidOptimizerError,
+  InvalidStateDictError,
+  LRScheduler,
+  StepError,
+  StepLR,
+  schema,
+  type Optimizer,
+} from "../../src/index.js";
+import * as z from "zod/mini";
+import { sgd, thrown } from "../support/optimizer.js";
+
+/** A schedule with a per-group list, to exercise resolve() and state dicts: lr = base * rate[i] ** t. */
+class RateLR extends LRScheduler<{ rate: number | number[] }, number[]> {
+  static readonly schedulerType = "RateLR";
+  static readonly optionsSchema = z.strictObject({ rate: schema.perGroup(schema.positiveNumber(), "a number > 0") });
+  protected override resolve(options: { rate: number | number[] }, optimizer: Optimizer): number[] {
+    const n = optimizer.paramGroups.length;
+    return Array.isArray(options.rate) ? options.rate.slice(0, n) : Array(n).fill(options.rate);
+  }
+  protected lrAt(i: number, t: number): number {
+    return this.baseLrs[i]! * this.resolved[i]! ** t;
+  }
+}
+
+describe("LRScheduler", () => {
+  it("applies the initial step at construction and records initialLr once", () => {
+    const optimizer = sgd(0.1, 0.2);
+    const scheduler = new StepLR(optimizer, { stepSize: 2, gamma: 0.5 });
+    expect(scheduler.lastEpoch).toBe(0);
+    expect(scheduler.baseLrs).toEqual([0.1, 0.2]);
+    expect(optimizer.paramGroups.map((g) => g.initialLr)).toEqual([0.1, 0.2]);
+    optimizer.paramGroups[0]!.lr = 5;
+    const again = new StepLR(optimizer, { stepSize: 2 });
+    expect(again.baseLrs).toEqual([0.1, 0.2]);
+  });
+
+  it("steps, jumps to an explicit epoch, and reports lrs without aliasing its state", () => {
+    const optimizer = sgd(1);
+    const scheduler = new StepLR(optimizer, { stepSize: 2, gamma: 0.5 });
+    const seen = [];
+    for (let k = 0; k < 5; k++) {
+      scheduler.step();
+      seen.push(optimizer.paramGroups[0]!.lr);
+    }
+    expect(seen).toEqual([1, 0.5, 0.5, 0.25, 0.25]);
+    scheduler.step(1);
+    expect(scheduler.lastEpoch).toBe(1);
+    expect(scheduler.getLastLr()).toEqual([1]);
+    scheduler.getLastLr()[0] = 42;
+    expect(scheduler.getLastLr()).toEqual([1]);
+    expect(scheduler.getLr()).toEqual([1]);
+    expect(scheduler.scheduleAt(0, 6)).toBe(0.125);
+    expect(optimizer.paramGroups[0]!.lr).toBe(1);
+  });
+
+  it("refuses a non-finite explicit epoch without changing anything", () => {
+    const optimizer = sgd(1);
+    const scheduler = new StepLR(optimizer, { stepSize: 2 });
+    const error = thrown(() => scheduler.step(NaN)) as StepError;
+    expect(error).toBeInstanceOf(StepError);
+    expect(scheduler.lastEpoch).toBe(0);
+    expect(optimizer.paramGroups[0]!.lr).toBe(1);
+  });
+
+  it("refuses optimizers that do not have the right shape", () => {
+    const bad: [unknown, string][] = [
+      [null, "optimizer"],
+      [{}, "paramGroups"],
+      [{ paramGroups: [] }, "paramGroups"],
+      [{ paramGroups: [{ lr: 0.1 }, 3] }, "paramGroups[1]"],
+      [{ paramGroups: [{ lr: NaN }] }, "paramGroups[0].lr"],
+      [{ paramGroups: [{ lr: "0.1" }] }, "paramGroups[0].lr"],
+    ];
+    for (const [optimizer, field] of bad) {
+      const error = thrown(() => new StepLR(optimizer as Optimizer, { stepSize: 1 })) as InvalidOptimizerError;
+      expect(error).toBeInstanceOf(InvalidOptimizerError);
+      expect(error.field).toBe(field);
+    }
+  });
+
+  describe("state dicts", () => {
+    it("are plain JSON tagged with format, version and type", () => {
+      const scheduler = new RateLR(sgd(1, 2), { rate: [0.5, 0.25] });
+      scheduler.step();
+      expect(JSON.parse(JSON.stringify(scheduler.stateDict()))).toEqual({
+        format: "lr-schedulers",
+        version: 1,
+        type: "RateLR",
+        lastEpoch: 1,
+        baseLrs: [1, 2],
+        lastLr: [0.5, 0.5],
+        options: { rate: [0.5, 0.25] },
+      });
+    });
+
+    it("restore the step into a fresh optimizer whatever the restore order", () => {
+      const running = sgd(1, 2);
+      const scheduler = new RateLR(running, { rate: [0.5, 0.25] });
+      for (let k = 0; k < 3; k++) scheduler.step();
+      const saved = JSON.stringify({ scheduler: scheduler.stateDict(), groups: running.paramGroups });
+
+      // The scheduler restored, the optimizer never.
+      const fresh = sgd(1, 2);
+      const resumed = new RateLR(fresh, { rate: 0.9 });
+      resumed.loadStateDict(JSON.parse(saved).scheduler);
+      expect(fresh.paramGroups.map((g) => g.lr)).toEqual([0.125, 2 * 0.25 ** 3]);
+      expect(resumed.options).toEqual({ rate: [0.5, 0.25] });
+
+      // The optimizer restored after the scheduler: same values.
+      fresh.paramGroups.forEach((g, i) => Object.assign(g, JSON.parse(saved).groups[i]));
+      resumed.step();
+      scheduler.step();
+      expect(fresh.paramGroups.map((g) => g.lr)).toEqual(running.paramGroups.map((g) => g.lr));
+    });
+
+    it("accept PyTorch's own keys", () => {
+      const optimizer = sgd(1);
+      const scheduler = new StepLR(optimizer, { stepSize: 2 });
+      scheduler.loadStateDict({ step_size: 3, gamma: 0.5, base_lrs: [2], last_epoch: 7, _step_count: 8, _last_lr: [0.5] });
+      expect(scheduler.options).toEqual({ stepSize: 3, gamma: 0.5 });
+      expect(scheduler.lastEpoch).toBe(7);
+      expect(optimizer.paramGroups[0]!.lr).toBe(2 * 0.5 ** 2); // base 2, floor(7 / 3) = 2 decays
+    });
+
+    const invalid: [string, (d: Record<string, unknown>) => void, string][] = [
+      ["another type", (d) => (d.type = "StepLR"), "type"],
+      ["an unknown version", (d) => (d.version = 2), "version"],
+      ["a NaN counter", (d) => (d.lastEpoch = NaN), "lastEpoch"],
+      ["a counter as a string", (d) => (d.lastEpoch = "3"), "lastEpoch"],
+      ["base lrs of the wrong length", (d) => (d.baseLrs = [1]), "baseLrs"],
+      ["an infinite base lr", (d) => (d.baseLrs = [1, "Infinity"]), "baseLrs[1]"],
+      ["an invalid option", (d) => (d.options = { rate: -1 }), "options.rate"],
+      ["an unknown option", (d) => (d.options = { rate: 1, gamma: 2 }), "options.gamma"],
+      ["options that are not an object", (d) => (d.options = 3), "options"],
+    ];
+    for (const [what, mutate, field] of invalid) {
+      it(`refuse ${what}, naming "${field}", and change nothing`, () => {
+        const source = new RateLR(sgd(1, 2), { rate: 0.5 });
+        source.step();
+        const dict = JSON.parse(JSON.stringify(source.stateDict())) as Record<string, unknown>;
+        mutate(dict);
+        const optimizer = sgd(1, 2);
+        const target = new RateLR(optimizer, { rate: 0.25 });
+        target.step();
+        const before = JSON.stringify([target.stateDict(), optimizer.paramGroups]);
+        const error = thrown(() => target.loadStateDict(dict)) as InvalidStateDictError;
+        expect(error).toBeInstanceOf(InvalidStateDictError);
+        expect(error.field).toBe(field);
+        expect(JSON.stringify([target.stateDict(), optimizer.paramGroups])).toBe(before);
+      });
+    }
+
+    it("refuse a reference dict without its counter", () => {
+      const error = thrown(() => new StepLR(sgd(1), { stepSize: 2 }).loadStateDict({ base_lrs: [1] })) as InvalidStateDictError;
+      expect(error.field).toBe("last_epoch");
+      expect((thrown(() => new StepLR(sgd(1), { stepSize: 2 }).loadStateDict(null)) as InvalidStateDictError).field).toBe("(state dict)");
+    });
+  });
+});

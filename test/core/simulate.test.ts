@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  InvalidOptionError,
+  LRScheduler,
+  UnknownSchedulerTypeError,
+  createScheduler,
+  knownSchedulerTypes,
+  registerScheduler,
+  schema,
+  simulate,
+  unregisterScheduler,
+  type Optimizer,
+} from "../../src/index.js";
+
+const { z, num } = schema;
+
+/** Halves the lr every step, cycles momentum between 0.8 and 0.9 and raises the weight decay: every recorded series moves. */
+class ProbeLR extends LRScheduler<{ wd?: number }> {
+  static readonly schedulerType = "ProbeLR";
+  static readonly optionsSchema = z.strictObject({ wd: z.optional(num()) });
+  protected lrAt(i: number, t: number): number {
+    return this.baseLrs[i]! * 0.5 ** t;
+  }
+  protected override applyExtras(t: number): void {
+    for (const g of this.optimizer.paramGroups) {
+      if (g.betas) g.betas[0] = t % 2 === 0 ? 0.8 : 0.9;
+      else g.momentum = t % 2 === 0 ? 0.8 : 0.9;
+      if (this.options.wd !== undefined) g.weightDecay = this.options.wd * (t + 1);
+    }
+  }
+}
+
+/** Follows a metric: the lr is the last metric times the base lr. */
+class MetricLR extends LRScheduler {
+  static readonly schedulerType = "MetricLR";
+  static readonly optionsSchema = z.strictObject({});
+  private metric: number | undefined;
+  protected lrAt(i: number): number {
+    return this.baseLrs[i]! * (this.metric ?? 1);
+  }
+  override step(metric?: number): void {
+    this.metric = metric ?? Number.NaN;
+    this.apply();
+  }
+}
+
+afterEach(() => {
+  unregisterScheduler("ProbeLR");
+  unregisterScheduler("MetricLR");
+});
+
+describe("simulate", () => {
+  it("records the lr after construction and after every step, equal to a real run", () => {
+    const config = { type: "StepLR", params: { step_size: 3, gamma: 0.5 } };
+    const sim = simulate(config, { steps: 10, lr: [0.1, 0.02] });
+    expect(sim.type).toBe("StepLR");
+    expect(sim.steps).toBe(10);
+    expect(sim.groups).toHaveLength(2);
+    expect(sim.groups[0]!.lr).toBeInstanceOf(Float64Array);
+    expect(sim.groups[0]!.lr).toHaveLength(11);
+    expect(Array.from(sim.groups[0]!.lr.slice(0, 7))).toEqual([0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.025]);
+    const optimizer: Optimizer = { paramGroups: [{ lr: 0.1 }, { lr: 0.02 }] };
+    const scheduler = createScheduler(optimizer, config);
+    for (let t = 1; t <= 10; t++) {
+      scheduler.step();
+      expect(sim.groups[1]!.lr[t]).toBe(optimizer.paramGroups[1]!.lr);
+    }
+    expect(sim.groups[0]!.momentum).toBeUndefined();
+    expect(sim.groups[0]!.weightDecay).toBeUndefined();
+  });
+
+  it("uses lr 1 by default and one lr for every group of `groups`", () => {
+    expect(simulate({ type: "StepLR", params: { step_size: 1 } }, { steps: 2 }).groups[0]!.lr).toEqual(new Float64Array([1, 0.1, 0.1 ** 2]));
+    const sim = simulate({ type: "StepLR", params: { step_size: 1 } }, { steps: 1, lr: 0.5, groups: [{ lr: 9 }, {}] });
+    expect(sim.groups.map((g) => g.lr[0])).toEqual([0.5, 0.5]);
+  });
+
+  it("records momentum (betas[0] for Adam-style groups) and weight decay where the schedule sets them", () => {
+    registerScheduler(ProbeLR);
+    const sim = simulate({ type: "ProbeLR", params: { wd: 0.01 } }, { steps: 3, groups: [{ lr: 1, momentum: 0.9 }, { lr: 2, betas: [0.9, 0.999] }] });
+    expect(Array.from(sim.groups[0]!.momentum!)).toEqual([0.8, 0.9, 0.8, 0.9]);
+    expect(Array.from(sim.groups[1]!.momentum!)).toEqual([0.8, 0.9, 0.8, 0.9]);
+    expect(Array.from(sim.groups[1]!.weightDecay!)).toEqual([0.01, 0.02, 0.03, 0.04]);
+    expect(Array.from(sim.groups[1]!.lr)).toEqual([2, 1, 0.5, 0.25]);
+  });
+
+  it("leaves out momentum and weight decay that the schedule never changed", () => {
+    const sim = simulate({ type: "StepLR", params: { step_size: 1 } }, { steps: 3, groups: [{ lr: 1, momentum: 0.9, weightDecay: 0.1 }] });
+    expect(Object.keys(sim.groups[0]!)).toEqual(["lr"]);
+  });
+
+  it("takes the optimizer's lr and betas from a whole ds_config.json", () => {
+    registerScheduler(ProbeLR);
+    const dsConfig = { train_batch_size: 8, optimizer: { type: "Adam", params: { lr: 0.004, betas: [0.85, 0.99] } }, scheduler: { type: "ProbeLR" } };
+    const sim = simulate(dsConfig, { steps: 1 });
+    expect(Array.from(sim.groups[0]!.lr)).toEqual([0.004, 0.002]);
+    expect(Array.from(sim.groups[0]!.momentum!)).toEqual([0.8, 0.9]);
+    expect(simulate(dsConfig, { steps: 0, lr: 3 }).groups[0]!.lr[0]).toBe(3);
+  });
+
+  it("gives metrics[k - 1] to the k-th step of a metric-driven schedule", () => {
+    registerScheduler(MetricLR);
+    const sim = simulate({ type: "MetricLR" }, { steps: 3, lr: 2, metrics: [0.5, 0.25, 4] });
+    expect(Array.from(sim.groups[0]!.lr)).toEqual([2, 1, 0.5, 8]);
+  });
+
+  it("refuses metrics for a built-in step-driven schedule and a metrics list that is too short", () => {
+    expect(() => simulate({ type: "StepLR", params: { step_size: 1 } }, { steps: 2, metrics: [1, 2] })).toThrow(
+      expect.objectContaining({ constructor: InvalidOptionError, option: "metrics" }),
+    );
+    registerScheduler(MetricLR);
+    expect(() => simulate({ type: "MetricLR" }, { steps: 3, metrics: [1, 2] })).toThrow(
+      expect.objectContaining({ constructor: InvalidOptionError, option: "metrics" }),
+    );
+    expect(() => simulate({ type: "MetricLR" }, { steps: 2, metrics: [1, Number.NaN] })).toThrow(
+      expect.objectContaining({ constructor: InvalidOptionError, option: "metrics[1]" }),
+    );
+  });
+
+  it.skipIf(!knownSchedulerTypes().includes("ReduceLROnPlateau"))("asks for metrics for ReduceLROnPlateau", () => {
+    expect(() => simulate({ type: "ReduceLROnPlateau" }, { steps: 2 })).toThrow(expect.objectContaining({ constructor: InvalidOptionError, option: "metrics" }));
+  });
+
+  it.each([
+    [{ steps: -1 }, "steps"],
+    [{ steps: 1.5 }, "steps"],
+    [{ steps: 1e9 }, "steps"],
+    [{ steps: 1, lr: Number.NaN }, "lr"],
+    [{ steps: 1, lr: [] }, "lr"],
+    [{ steps: 1, lr: [1, 2, 3], groups: [{}, {}] }, "lr"],
+    [{ steps: 1, groups: [] }, "groups"],
+    [{ steps: 1, defaults: 3 }, "defaults"],
+  ])("refuses %j naming %s", (options, option) => {
+    expect(() => simulate({ type: "StepLR", params: { step_size: 1 } }, options as never)).toThrow(
+      expect.objectContaining({ constructor: InvalidOptionError, schedulerType: "simulate", option }),
+    );
+  });
+
+  it("passes on createScheduler's errors", () => {
+    expect(() => simulate({ type: "NoSuchLR" }, { steps: 1 })).toThrow(UnknownSchedulerTypeError);
+    expect(() => simulate({ type: "StepLR", params: { step_size: 0 } }, { steps: 1 })).toThrow(
+      expect.objectContaining({ constructor: InvalidOptionError, option: "step_size" }),
+    );
+  });
+
+  it("previews a million steps in well under a second", () => {
+    const started = performance.now();
+    const sim = simulate({ type: "StepLR", params: { step_size: 1000, gamma: 0.99 } }, { steps: 1_000_000, lr: 0.1 });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(sim.groups[0]!.lr[1_000_000]).toBeCloseTo(0.1 * 0.99 ** 1000, 15);
+  });
+});
