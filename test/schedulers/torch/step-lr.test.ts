@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { InvalidOptionError, StepLR } from "../../../src/index.js";
+import { sgd, thrown } from "../../support/optimizer.js";
+
+describe("StepLR", () => {
+  it("decays by gamma every step_size steps", () => {
+    const optimizer = sgd(0.1, 1);
+    const scheduler = new StepLR(optimizer, { stepSize: 3, gamma: 0.5 });
+    const lrs: number[][] = [];
+    for (let k = 0; k < 7; k++) {
+      lrs.push(optimizer.paramGroups.map((g) => g.lr));
+      scheduler.step();
+    }
+    expect(lrs).toEqual([[0.1, 1], [0.1, 1], [0.1, 1], [0.05, 0.5], [0.05, 0.5], [0.05, 0.5], [0.025, 0.25]]);
+  });
+
+  it("defaults gamma to 0.1 and resumes from last_epoch with initialLr", () => {
+    const optimizer = { paramGroups: [{ lr: 0.5, initialLr: 1 }] };
+    const scheduler = new StepLR(optimizer, { stepSize: 10, lastEpoch: 9 });
+    expect(scheduler.lastEpoch).toBe(10);
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1, 15);
+  });
+
+  it("refuses last_epoch without initialLr in the groups", () => {
+    const error = thrown(() => new StepLR(sgd(1), { stepSize: 10, lastEpoch: 3 })) as InvalidOptionError;
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error.option).toBe("last_epoch");
+  });
+
+  const invalid: [Record<string, unknown>, string][] = [
+    [{ stepSize: 0 }, "stepSize"],
+    [{ stepSize: -3 }, "stepSize"],
+    [{ step_size: 1.5 }, "step_size"],
+    [{ stepSize: NaN }, "stepSize"],
+    [{ stepSize: Infinity }, "stepSize"],
+    [{ stepSize: 2, gamma: NaN }, "gamma"],
+    [{ stepSize: 2, gamma: Infinity }, "gamma"],
+    [{ stepSize: 2, gamma: "0.1" }, "gamma"],
+    [{ stepSize: 2, last_epoch: -2 }, "last_epoch"],
+    [{ stepSize: 2, stepsize: 3 }, "stepsize"],
+    [{ gamma: 0.1 }, "step_size"],
+  ];
+  for (const [options, option] of invalid) {
+    it(`refuses ${JSON.stringify(options, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v))}, naming ${option}`, () => {
+      const error = thrown(() => new StepLR(sgd(1), options as never)) as InvalidOptionError;
+      expect(error).toBeInstanceOf(InvalidOptionError);
+      expect(error.option).toBe(option);
+      expect(error.schedulerType).toBe("StepLR");
+    });
+  }
+});
