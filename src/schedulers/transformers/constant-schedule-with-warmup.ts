@@ -1,0 +1,33 @@
+import type { Optimizer } from "../../core/optimizer.js";
+import * as z from "zod/mini";
+import { FactorSchedule } from "./factor-schedule.js";
+import { warmupSchema, type WarmupOptions } from "./options.js";
+
+export type ConstantScheduleWithWarmupOptions = WarmupOptions;
+
+/**
+ * Hugging Face's `get_constant_schedule_with_warmup`: linear warmup from 0 over `num_warmup_steps`,
+ * then the group's initial lr.
+ */
+export class ConstantScheduleWithWarmup extends FactorSchedule<ConstantScheduleWithWarmupOptions> {
+  static readonly schedulerType = "get_constant_schedule_with_warmup";
+  static readonly optionsSchema = z.strictObject(warmupSchema);
+
+  constructor(optimizer: Optimizer, options: ConstantScheduleWithWarmupOptions) {
+    super(optimizer, options);
+  }
+
+  protected factor(t: number): number {
+    const warmup = this.options.numWarmupSteps;
+    return t < warmup ? t / Math.max(1.0, warmup) : 1.0;
+  }
+}
+
+/**
+ * `get_constant_schedule_with_warmup(optimizer, num_warmup_steps, last_epoch=-1)`.
+ * @example
+ * const scheduler = getConstantScheduleWithWarmup(optimizer, { numWarmupSteps: 500 });
+ */
+export function getConstantScheduleWithWarmup(optimizer: Optimizer, options: ConstantScheduleWithWarmupOptions): ConstantScheduleWithWarmup {
+  return new ConstantScheduleWithWarmup(optimizer, options);
+}

@@ -1,0 +1,35 @@
+/**
+ * What the Hugging Face and SambaFlow schedules share. In Python each is a `LambdaLR` around a
+ * closure, so its state dict cannot say which schedule it was; here each schedule is a named class
+ * whose factor is a closed form of the step, so `lr = base lr of the group * factor(step)` survives
+ * a JSON state dict. Construction evaluates `factor(0)`, as `LambdaLR` does.
+ */
+import type { StateReader } from "../../core/state.js";
+import { TorchScheduler, type TorchCommonOptions } from "../torch/base.js";
+
+export abstract class FactorSchedule<O extends TorchCommonOptions = TorchCommonOptions, R = O> extends TorchScheduler<O, R> {
+  /** The multiplier of every group's base lr at step `t`. Pure arithmetic, no allocation. */
+  protected abstract factor(t: number): number;
+
+  protected lrAt(i: number, t: number): number {
+    return this.baseLrs[i]! * this.factor(t);
+  }
+
+  /** A `LambdaLR` state dict's `last_epoch` is the counter, not the constructor's `last_epoch` option. */
+  protected override referenceOptions(reader: StateReader): Record<string, unknown> {
+    const options = super.referenceOptions(reader);
+    delete options.lastEpoch;
+    return options;
+  }
+}
+
+/** The linear warmup every Hugging Face schedule starts with: `t / max(1, warmup)`. */
+export function linearWarmup(t: number, warmupSteps: number): number {
+  return t / Math.max(1, warmupSteps);
+}
+
+/** Python's float `%`: the result takes the sign of the divisor (fmod, then shifted, as CPython does). */
+export function pythonMod(x: number, m: number): number {
+  const r = x % m;
+  return r !== 0 && (r < 0) !== (m < 0) ? r + m : r;
+}

@@ -1,0 +1,43 @@
+import type { Optimizer } from "../../core/optimizer.js";
+import { positiveNumber } from "../../core/schema.js";
+import * as z from "zod/mini";
+import { FactorSchedule, linearWarmup } from "./factor-schedule.js";
+import { warmupSchema, type WarmupOptions } from "./options.js";
+
+export interface InverseSqrtScheduleOptions extends WarmupOptions {
+  /** Time scale of the decay; default `num_warmup_steps`, or 10000 when that is 0. */
+  timescale?: number;
+}
+
+/**
+ * Hugging Face's `get_inverse_sqrt_schedule`: linear warmup from 0, then
+ * `1 / sqrt((step + timescale - num_warmup_steps) / timescale)`.
+ */
+export class InverseSqrtSchedule extends FactorSchedule<InverseSqrtScheduleOptions, { timescale: number }> {
+  static readonly schedulerType = "get_inverse_sqrt_schedule";
+  static readonly optionsSchema = z.strictObject({ ...warmupSchema, timescale: z.optional(positiveNumber()) });
+
+  constructor(optimizer: Optimizer, options: InverseSqrtScheduleOptions) {
+    super(optimizer, options);
+  }
+
+  protected override resolve(options: InverseSqrtScheduleOptions): { timescale: number } {
+    return { timescale: options.timescale ?? (options.numWarmupSteps || 10_000) };
+  }
+
+  protected factor(t: number): number {
+    const warmup = this.options.numWarmupSteps;
+    if (t < warmup) return linearWarmup(t, warmup);
+    const timescale = this.resolved.timescale;
+    return 1.0 / Math.sqrt((t + (timescale - warmup)) / timescale);
+  }
+}
+
+/**
+ * `get_inverse_sqrt_schedule(optimizer, num_warmup_steps, timescale=None, last_epoch=-1)`.
+ * @example
+ * const scheduler = getInverseSqrtSchedule(optimizer, { numWarmupSteps: 4000 });
+ */
+export function getInverseSqrtSchedule(optimizer: Optimizer, options: InverseSqrtScheduleOptions): InverseSqrtSchedule {
+  return new InverseSqrtSchedule(optimizer, options);
+}

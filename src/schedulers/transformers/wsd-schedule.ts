@@ -1,0 +1,96 @@
+import { InvalidOptionError } from "../../core/errors.js";
+import type { Optimizer } from "../../core/optimizer.js";
+import { nonNegativeInt, num, oneOf } from "../../core/schema.js";
+import * as z from "zod/mini";
+import { FactorSchedule } from "./factor-schedule.js";
+import { warmupSchema, type WarmupOptions } from "./options.js";
+
+/** The shapes of the warmup and decay phases. */
+export const WSD_CURVES = ["linear", "cosine", "1-sqrt"] as const;
+export type WsdCurve = (typeof WSD_CURVES)[number];
+
+export interface WsdScheduleOptions extends WarmupOptions {
+  /** Steps of the final decay (`num_decay_steps`). */
+  numDecaySteps: number;
+  /** Total steps; the stable phase fills what warmup and decay leave. Give this or `numStableSteps`. */
+  numTrainingSteps?: number;
+  /** Steps of the stable phase; wins over `numTrainingSteps` when both are given. */
+  numStableSteps?: number;
+  /** Shape of the warmup. Default "linear". */
+  warmupType?: WsdCurve;
+  /** Shape of the decay. Default "cosine". */
+  decayType?: WsdCurve;
+  /** Where warmup starts and decay ends, as a fraction of the group's lr. Default 0. */
+  minLrRatio?: number;
+  /** Waves of the cosine decay. Default 0.5. */
+  numCycles?: number;
+}
+
+/**
+ * Hugging Face's `get_wsd_schedule` (warmup-stable-decay): warmup from `min_lr_ratio` to 1, flat at
+ * 1 for the stable phase, decay back to `min_lr_ratio`, then `min_lr_ratio` forever.
+ */
+export class WsdSchedule extends FactorSchedule<WsdScheduleOptions, { numStableSteps: number }> {
+  static readonly schedulerType = "get_wsd_schedule";
+  static readonly optionsSchema = z.strictObject({
+    ...warmupSchema,
+    numDecaySteps: nonNegativeInt(),
+    numTrainingSteps: z.optional(nonNegativeInt()),
+    // Given, it is >= 0; derived from a num_training_steps shorter than warmup + decay it is negative, as in Python.
+    numStableSteps: z.optional(nonNegativeInt()),
+    warmupType: z.optional(oneOf(WSD_CURVES)),
+    decayType: z.optional(oneOf(WSD_CURVES)),
+    minLrRatio: z.optional(num()),
+    numCycles: z.optional(num()),
+  });
+
+  constructor(optimizer: Optimizer, options: WsdScheduleOptions) {
+    super(optimizer, options);
+  }
+
+  protected override resolve(options: WsdScheduleOptions): { numStableSteps: number } {
+    if (options.numStableSteps !== undefined) return { numStableSteps: options.numStableSteps };
+    if (options.numTrainingSteps === undefined) {
+      throw new InvalidOptionError(WsdSchedule.schedulerType, "num_training_steps", undefined, "given, or num_stable_steps instead (one of them is required)");
+    }
+    return { numStableSteps: options.numTrainingSteps - options.numWarmupSteps - options.numDecaySteps };
+  }
+
+  protected factor(t: number): number {
+    const { numWarmupSteps: warmup, numDecaySteps: decay, minLrRatio = 0, numCycles = 0.5 } = this.options;
+    const stable = this.resolved.numStableSteps;
+    if (t < warmup) {
+      const progress = t / Math.max(1, warmup);
+      return Math.max(0.0, warmupCurve(this.options.warmupType ?? "linear", progress) * (1.0 - minLrRatio) + minLrRatio);
+    }
+    if (t < warmup + stable) return 1.0;
+    if (t < warmup + stable + decay) {
+      const progress = (t - warmup - stable) / Math.max(1, decay);
+      return Math.max(0.0, decayCurve(this.options.decayType ?? "cosine", progress, numCycles) * (1.0 - minLrRatio) + minLrRatio);
+    }
+    return minLrRatio;
+  }
+}
+
+/** Rises from 0 at progress 0 to 1 at progress 1. */
+function warmupCurve(curve: WsdCurve, progress: number): number {
+  if (curve === "linear") return progress;
+  if (curve === "cosine") return 0.5 * (1.0 - Math.cos(Math.PI * progress));
+  return 1.0 - Math.sqrt(1.0 - progress);
+}
+
+/** Falls from 1 at progress 0 (to 0 at progress 1 for the default half-cosine). */
+function decayCurve(curve: WsdCurve, progress: number, numCycles: number): number {
+  if (curve === "linear") return 1.0 - progress;
+  if (curve === "cosine") return 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+  return 1.0 - Math.sqrt(progress);
+}
+
+/**
+ * `get_wsd_schedule(optimizer, num_warmup_steps, num_decay_steps, num_training_steps=None, num_stable_steps=None, warmup_type="linear", decay_type="cosine", min_lr_ratio=0, num_cycles=0.5, last_epoch=-1)`.
+ * @example
+ * const scheduler = getWsdSchedule(optimizer, { numWarmupSteps: 100, numDecaySteps: 1000, numTrainingSteps: 10_000 });
+ */
+export function getWsdSchedule(optimizer: Optimizer, options: WsdScheduleOptions): WsdSchedule {
+  return new WsdSchedule(optimizer, options);
+}
