@@ -1,0 +1,58 @@
+/**
+ * WarmupLR and WarmupDecayLR: `lr = min_lr + (max_lr - min_lr) * gamma(it)`, with the warmup
+ * gamma (log or linear) for `it < warmup_num_steps` and a subclass's gamma afterwards.
+ */
+import type { Optimizer } from "../../core/optimizer.js";
+import { nonNegativeInt, nonNegativeNumber, perGroup } from "../../core/schema.js";
+import * as z from "zod/mini";
+import { DeepSpeedScheduler, resolveWarmup, warmupProgress, type DeepSpeedCommonOptions, type Warmup } from "./base.js";
+
+/** `"log"` or `"linear"`; DeepSpeed treats any other string as `"log"`, and so does this library. */
+export type DeepSpeedWarmupType = "log" | "linear" | (string & {});
+
+export interface DeepSpeedWarmupOptions extends DeepSpeedCommonOptions {
+  /** The lr at iteration -1 and 0, per group or one for all (`warmup_min_lr`). Default 0. */
+  warmupMinLr?: number | number[];
+  /** The lr the warmup reaches, per group or one for all (`warmup_max_lr`). Default 0.001. */
+  warmupMaxLr?: number | number[];
+  /** Warmup length in iterations (`warmup_num_steps`); 0 and 1 count as 2, as in DeepSpeed. Default 1000. */
+  warmupNumSteps?: number;
+  /** `"log"` (default) or `"linear"` (`warmup_type`); any other string means `"log"`, as in DeepSpeed. */
+  warmupType?: DeepSpeedWarmupType;
+}
+
+export const warmupOptions = {
+  warmupMinLr: z.optional(perGroup(nonNegativeNumber(), "a finite number >= 0")),
+  warmupMaxLr: z.optional(perGroup(nonNegativeNumber(), "a finite number >= 0")),
+  warmupNumSteps: z.optional(nonNegativeInt()),
+  warmupType: z.optional(z.custom<string>((v) => typeof v === "string", { error: 'a string ("log" or "linear")' })),
+};
+
+export interface WarmupResolved {
+  minLrs: number[];
+  deltaLrs: number[];
+  warmup: Warmup;
+}
+
+export abstract class WarmupScheduler<O extends DeepSpeedWarmupOptions, R extends WarmupResolved = WarmupResolved> extends DeepSpeedScheduler<O, R> {
+  protected resolveWarmupLrs(options: O, optimizer: Optimizer): WarmupResolved {
+    const minLrs = this.perGroup(options.warmupMinLr ?? 0, optimizer, "warmupMinLr");
+    const maxLrs = this.perGroup(options.warmupMaxLr ?? 0.001, optimizer, "warmupMaxLr");
+    return {
+      minLrs,
+      deltaLrs: maxLrs.map((max, i) => max - minLrs[i]!),
+      warmup: resolveWarmup(options.warmupNumSteps ?? 1000, options.warmupType === "linear"),
+    };
+  }
+
+  /** The multiplier of `max_lr - min_lr` from iteration `warmup_num_steps` on. */
+  protected abstract gammaAfterWarmup(t: number): number;
+
+  protected lrAt(i: number, t: number): number {
+    const { minLrs, deltaLrs, warmup } = this.resolved;
+    // DeepSpeed holds min_lr before the start (iteration -1).
+    if (t < 0) return minLrs[i]!;
+    const gamma = t < warmup.steps ? warmupProgress(warmup, t) : this.gammaAfterWarmup(t);
+    return minLrs[i]! + deltaLrs[i]! * gamma;
+  }
+}
