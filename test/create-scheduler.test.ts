@@ -16,7 +16,7 @@ import {
 import { sgd, thrown } from "./support/optimizer.js";
 
 class HalvingLR extends LRScheduler<{ every: number }> {
-  static readonly schedulerType = "HalvingLR";
+  static readonly schedulerType: string = "HalvingLR";
   static readonly optionsSchema = z.strictObject({ every: schema.positiveInt() });
   protected lrAt(i: number, t: number): number {
     return this.baseLrs[i]! * 0.5 ** Math.floor(t / this.options.every);

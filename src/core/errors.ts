@@ -40,8 +40,18 @@ export class InvalidStateDictError extends LRSchedulerError {
   }
 }
 
+/** One setting on which a checkpoint and the constructor disagree. */
+export interface SettingDifference {
+  field: string;
+  checkpointValue: unknown;
+  currentValue: unknown;
+}
+
 /** A checkpoint's settings differ from the constructor's and the chosen policy refuses the difference. */
 export class StateDictMismatchError extends InvalidStateDictError {
+  /** Every differing setting (the first one is also `field`). */
+  readonly differences: readonly SettingDifference[];
+
   constructor(
     schedulerType: string,
     field: string,
@@ -49,8 +59,16 @@ export class StateDictMismatchError extends InvalidStateDictError {
     readonly checkpointValue: unknown,
     /** The value the scheduler was constructed with. */
     readonly currentValue: unknown,
+    differences?: readonly SettingDifference[],
   ) {
     super(schedulerType, field, checkpointValue, `equal to the constructor's value ${describeValue(currentValue)}`);
+    this.differences = differences ?? [{ field, checkpointValue, currentValue }];
+    if (this.differences.length > 1) {
+      const list = this.differences
+        .map((d) => `${d.field}: checkpoint ${describeValue(d.checkpointValue)}, constructor ${describeValue(d.currentValue)}`)
+        .join("; ");
+      this.message = `${schedulerType}: the checkpoint's settings differ from the constructor's (${list}).`;
+    }
   }
 }
 

@@ -4,7 +4,14 @@
  * state. Because the value at any step is computed directly, resuming is exact and O(1), whatever
  * order the optimizer and the scheduler are restored in.
  */
-import { InvalidOptimizerError, InvalidOptionError, InvalidStateDictError, StepError } from "./errors.js";
+import {
+  InvalidOptimizerError,
+  InvalidOptionError,
+  InvalidStateDictError,
+  StateDictMismatchError,
+  StepError,
+  type SettingDifference,
+} from "./errors.js";
 import { encodeNumber } from "./json.js";
 import type { Optimizer, ParamGroup } from "./optimizer.js";
 import { parseOptions, type OptionsSchema } from "./options.js";
@@ -16,6 +23,31 @@ import {
   optionsToJson,
   type SchedulerStateDict,
 } from "./state.js";
+
+/**
+ * What `loadStateDict` does when the checkpoint's options differ from the constructor's:
+ * `"checkpoint"` takes the checkpoint's (PyTorch's behaviour, the default), `"current"` keeps the
+ * constructor's and restores only the progress, `"strict"` refuses with a StateDictMismatchError
+ * listing every difference.
+ */
+export type ConfigPolicy = "checkpoint" | "current" | "strict";
+const CONFIG_POLICIES: readonly ConfigPolicy[] = ["checkpoint", "current", "strict"];
+
+export interface LoadStateDictOptions {
+  config?: ConfigPolicy;
+}
+
+/** Options compared as JSON; sub-schedulers by type, functions not at all (they are never saved). */
+function optionDifferences(checkpoint: object, current: object): SettingDifference[] {
+  const replacer = (_key: string, value: unknown) =>
+    value instanceof LRScheduler ? `<${value.type}>` : typeof value === "function" ? undefined : value;
+  const a = checkpoint as Record<string, unknown>;
+  const b = current as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys
+    .filter((key) => JSON.stringify(a[key], replacer) !== JSON.stringify(b[key], replacer))
+    .map((key) => ({ field: `options.${key}`, checkpointValue: a[key], currentValue: b[key] }));
+}
 
 /** What a scheduler class exposes statically: its registered name and its options schema. */
 export interface SchedulerClass<S extends LRScheduler = LRScheduler> {
@@ -192,8 +224,8 @@ export abstract class LRScheduler<O extends object = object, R = O> {
    * nothing. Afterwards the groups hold the values of the restored step.
    * @throws InvalidStateDictError naming the field
    */
-  loadStateDict(stateDict: unknown): void {
-    this.applyState(this.readStateDict(stateDict));
+  loadStateDict(stateDict: unknown, options?: LoadStateDictOptions): void {
+    this.applyState(this.readStateDict(stateDict, options));
   }
 
   /**
@@ -201,8 +233,19 @@ export abstract class LRScheduler<O extends object = object, R = O> {
    * what would be restored, changing nothing. Composites validate every child before applying any.
    * @throws InvalidStateDictError
    */
-  readStateDict(stateDict: unknown): RestoredState<O, R> {
-    return isOwnStateDict(stateDict) ? this.readOwnState(stateDict) : this.readReferenceState(stateDict);
+  readStateDict(stateDict: unknown, { config = "checkpoint" }: LoadStateDictOptions = {}): RestoredState<O, R> {
+    if (!CONFIG_POLICIES.includes(config)) {
+      throw new InvalidOptionError(this.type, "config", config, `one of ${CONFIG_POLICIES.map((p) => `"${p}"`).join(", ")}`);
+    }
+    const state = isOwnStateDict(stateDict) ? this.readOwnState(stateDict) : this.readReferenceState(stateDict);
+    if (config === "checkpoint") return state;
+    if (config === "current") return { ...state, options: this.options, resolved: this.resolved };
+    const differences = optionDifferences(state.options, this.options);
+    if (differences.length > 0) {
+      const [first] = differences as [SettingDifference];
+      throw new StateDictMismatchError(this.type, first.field, first.checkpointValue, first.currentValue, differences);
+    }
+    return state;
   }
 
   /** The second half of `loadStateDict`: applies a state returned by `readStateDict`. Cannot fail. */

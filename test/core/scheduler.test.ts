@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   InvalidOptimizerError,
+  InvalidOptionError,
+  StateDictMismatchError,
   InvalidStateDictError,
   LRScheduler,
   StepError,
@@ -157,5 +159,58 @@ describe("LRScheduler", () => {
       expect(error.field).toBe("last_epoch");
       expect((thrown(() => new StepLR(sgd(1), { stepSize: 2 }).loadStateDict(null)) as InvalidStateDictError).field).toBe("(state dict)");
     });
+  });
+});
+
+describe("loadStateDict config policy", () => {
+  function saved(): unknown {
+    const scheduler = new RateLR(sgd(1, 2), { rate: [0.5, 0.25] });
+    scheduler.step();
+    scheduler.step();
+    return JSON.parse(JSON.stringify(scheduler.stateDict()));
+  }
+
+  it('"checkpoint" (the default) takes the checkpoint\'s options', () => {
+    const optimizer = sgd(1, 2);
+    const scheduler = new RateLR(optimizer, { rate: 0.9 });
+    scheduler.loadStateDict(saved(), { config: "checkpoint" });
+    expect(scheduler.options).toEqual({ rate: [0.5, 0.25] });
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.25, 2 * 0.25 ** 2]);
+  });
+
+  it('"current" keeps the constructor\'s options and restores the progress', () => {
+    const optimizer = sgd(1, 2);
+    const scheduler = new RateLR(optimizer, { rate: 0.5 });
+    scheduler.loadStateDict(saved(), { config: "current" });
+    expect(scheduler.options).toEqual({ rate: 0.5 });
+    expect(scheduler.lastEpoch).toBe(2);
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.25, 0.5]);
+  });
+
+  it('"strict" refuses any difference, listing each, and changes nothing', () => {
+    const optimizer = sgd(1, 2);
+    const scheduler = new RateLR(optimizer, { rate: 0.5 });
+    const error = thrown(() => scheduler.loadStateDict(saved(), { config: "strict" })) as StateDictMismatchError;
+    expect(error).toBeInstanceOf(StateDictMismatchError);
+    expect(error.field).toBe("options.rate");
+    expect(error.differences).toEqual([{ field: "options.rate", checkpointValue: [0.5, 0.25], currentValue: 0.5 }]);
+    expect(scheduler.lastEpoch).toBe(0);
+    const same = new RateLR(sgd(1, 2), { rate: [0.5, 0.25] });
+    same.loadStateDict(saved(), { config: "strict" });
+    expect(same.lastEpoch).toBe(2);
+  });
+
+  it("lists every difference in the message", () => {
+    const error = new StateDictMismatchError("X", "options.a", 1, 2, [
+      { field: "options.a", checkpointValue: 1, currentValue: 2 },
+      { field: "options.b", checkpointValue: "x", currentValue: undefined },
+    ]);
+    expect(error.message).toBe('X: the checkpoint\'s settings differ from the constructor\'s (options.a: checkpoint 1, constructor 2; options.b: checkpoint "x", constructor undefined).');
+  });
+
+  it("refuses an unknown policy", () => {
+    const error = thrown(() => new RateLR(sgd(1, 2), { rate: 0.5 }).loadStateDict(saved(), { config: "mine" as never })) as InvalidOptionError;
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error.option).toBe("config");
   });
 });
