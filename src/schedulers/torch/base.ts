@@ -5,6 +5,7 @@
  */
 import { InvalidOptionError } from "../../core/errors.js";
 import { LRScheduler } from "../../core/scheduler.js";
+import { emitWarning } from "../../core/warnings.js";
 import { int } from "../../core/schema.js";
 import * as z from "zod/mini";
 
@@ -31,5 +32,13 @@ export abstract class TorchScheduler<O extends TorchCommonOptions = TorchCommonO
 
   protected override initialEpoch(options: O): number {
     return (options.lastEpoch ?? -1) + 1;
+  }
+
+  /** `step()`, or PyTorch's deprecated `step(epoch)`: a jump to that epoch, computed in closed form. */
+  override step(epoch?: number): void {
+    if (epoch !== undefined) {
+      emitWarning(this.type, "deprecated-epoch-argument", "step(epoch) is deprecated in PyTorch; the closed form at that epoch is used.");
+    }
+    super.step(epoch);
   }
 }

@@ -49,3 +49,18 @@ describe("StepLR", () => {
     });
   }
 });
+
+describe("StepLR.step(epoch)", () => {
+  it("jumps in closed form and reports PyTorch's deprecation through onWarning", async () => {
+    const { onWarning } = await import("../../../src/index.js");
+    const codes: string[] = [];
+    const stop = onWarning((w) => codes.push(`${w.schedulerType}:${w.code}`));
+    const optimizer = sgd(1);
+    const scheduler = new StepLR(optimizer, { stepSize: 2, gamma: 0.5 });
+    scheduler.step(5);
+    scheduler.step();
+    stop();
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.125);
+    expect(codes).toEqual(["StepLR:deprecated-epoch-argument"]);
+  });
+});
