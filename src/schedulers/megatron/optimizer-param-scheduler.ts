@@ -1,0 +1,267 @@
+import { InvalidOptimizerError, InvalidOptionError, StepError } from "../../core/errors.js";
+import type { Optimizer } from "../../core/optimizer.js";
+import { LRScheduler, type RestoredState } from "../../core/scheduler.js";
+import { StateReader } from "../../core/state.js";
+import { bool, int, nonNegativeInt, nonNegativeNumber, num, oneOf, positiveInt, z } from "../../core/schema.js";
+import { applyCheckpointPolicy, ownCheckpointValues, readReferenceCheckpoint } from "./checkpoint.js";
+import { readGroupOverrides, type GroupOverrides } from "./group-overrides.js";
+
+export const LR_DECAY_STYLES = ["constant", "linear", "cosine", "inverse-square-root", "WSD"] as const;
+export const LR_WSD_DECAY_STYLES = ["linear", "cosine", "exponential", "minus_sqrt"] as const;
+export const WD_INCR_STYLES = ["constant", "linear", "cosine"] as const;
+
+export type LrDecayStyle = (typeof LR_DECAY_STYLES)[number];
+export type LrWsdDecayStyle = (typeof LR_WSD_DECAY_STYLES)[number];
+export type WdIncrStyle = (typeof WD_INCR_STYLES)[number];
+
+export interface OptimizerParamSchedulerOptions {
+  /** The lr the warmup starts from (scheduler-wide; groups cannot override it). */
+  initLr: number;
+  /** The peak lr, reached at the end of the warmup; a group's `maxLr` overrides it. */
+  maxLr: number;
+  /** The floor lr, reached at `lrDecaySteps`; a group's `minLr` overrides it. */
+  minLr: number;
+  /** Steps of linear warmup from `initLr` to `maxLr` (0: none). */
+  lrWarmupSteps: number;
+  /** The step at which the decay reaches `minLr`, counted from 0 (warmup included). */
+  lrDecaySteps: number;
+  lrDecayStyle: LrDecayStyle;
+  /** Weight decay at step 0; a group's `startWd` overrides it. */
+  startWd: number;
+  /** Weight decay from `wdIncrSteps` on; a group's `endWd` overrides it. */
+  endWd: number;
+  wdIncrSteps: number;
+  /** `constant` needs `startWd === endWd`. */
+  wdIncrStyle: WdIncrStyle;
+  /** Loading a checkpoint takes its values (default true); with false they must equal the constructor's. */
+  useCheckpointOptParamScheduler?: boolean | undefined;
+  /** Loading a checkpoint keeps the constructor's values (default false); needs `useCheckpointOptParamScheduler: false`. */
+  overrideOptParamScheduler?: boolean | undefined;
+  /** WSD: length of the final anneal, which ends at `lrDecaySteps`. Required with `lrDecayStyle: "WSD"`. */
+  wsdDecaySteps?: number | null | undefined;
+  /** WSD: shape of the final anneal. Required with `lrDecayStyle: "WSD"`. */
+  lrWsdDecayStyle?: LrWsdDecayStyle | null | undefined;
+}
+
+/** The weight-decay part of the options. */
+interface WeightDecaySettings {
+  startWd: number;
+  endWd: number;
+  wdIncrSteps: number;
+  wdIncrStyle: WdIncrStyle;
+}
+
+/** Per-group values the closed forms read, resolved once from the options and the groups. */
+interface Resolved {
+  maxLr: number[];
+  minLr: number[];
+  groups: GroupOverrides;
+  weightDecay: WeightDecaySettings;
+}
+
+const TYPE = "OptimizerParamScheduler";
+const snake = { maxLr: "max_lr", minLr: "min_lr", startWd: "start_wd", endWd: "end_wd" } as const;
+
+/**
+ * Megatron-LM's `OptimizerParamScheduler`: a warmup from `initLr` to `maxLr`, then a decay to
+ * `minLr` (constant, linear, cosine, inverse-square-root or warmup-stable-decay), and a weight decay
+ * that increases from `startWd` to `endWd`. Every step writes both `lr` and `weightDecay` (times
+ * the group's `wdMult`) into every group. `step(increment)` advances the counter (`num_steps`) by
+ * `increment` (default 1); construction is `step(0)`.
+ *
+ * Loading Megatron's own `state_dict()` follows Megatron: its `num_steps` is added to the current
+ * count, and the weight decay written by the load still uses the settings from before the load
+ * (the loaded ones apply from the next step). Our own `stateDict()` restores the exact state.
+ * @example
+ * const scheduler = new OptimizerParamScheduler(optimizer, {
+ *   initLr: 0, maxLr: 3e-4, minLr: 3e-5, lrWarmupSteps: 2000, lrDecaySteps: 100_000, lrDecayStyle: "cosine",
+ *   startWd: 0.01, endWd: 0.1, wdIncrSteps: 100_000, wdIncrStyle: "linear",
+ * });
+ * for (let i = 0; i < 100_000; i++) { trainStep(); scheduler.step(); }
+ */
+export class OptimizerParamScheduler extends LRScheduler<OptimizerParamSchedulerOptions, Resolved> {
+  static readonly schedulerType = TYPE;
+  static readonly optionsSchema = z.strictObject({
+    initLr: num(),
+    maxLr: num(),
+    minLr: nonNegativeNumber(),
+    lrWarmupSteps: nonNegativeInt(),
+    lrDecaySteps: positiveInt(),
+    lrDecayStyle: oneOf(LR_DECAY_STYLES),
+    startWd: nonNegativeNumber(),
+    endWd: num(),
+    wdIncrSteps: nonNegativeInt(),
+    wdIncrStyle: oneOf(WD_INCR_STYLES),
+    useCheckpointOptParamScheduler: z.optional(bool()),
+    overrideOptParamScheduler: z.optional(bool()),
+    wsdDecaySteps: z.nullish(nonNegativeInt()),
+    lrWsdDecayStyle: z.nullish(oneOf(LR_WSD_DECAY_STYLES)),
+  });
+
+  /** Set by a load of Megatron's own dict: the weight-decay settings the groups' `weightDecay` was written with, until the next step. */
+  private writtenWith: WeightDecaySettings | undefined;
+
+  constructor(optimizer: Optimizer, options: OptimizerParamSchedulerOptions) {
+    super(optimizer, options);
+  }
+
+  protected override resolve(o: OptimizerParamSchedulerOptions, optimizer: Optimizer): Resolved {
+    const fail = (option: string, value: unknown, expected: string): never => {
+      throw new InvalidOptionError(TYPE, option, value, expected);
+    };
+    if (o.maxLr < o.minLr) fail("max_lr", o.maxLr, `>= min_lr (${o.minLr})`);
+    if (o.initLr > o.maxLr) fail("init_lr", o.initLr, `<= max_lr (${o.maxLr})`);
+    if (o.lrWarmupSteps >= o.lrDecaySteps) fail("lr_warmup_steps", o.lrWarmupSteps, `< lr_decay_steps (${o.lrDecaySteps})`);
+    if (o.lrDecayStyle === "WSD") {
+      if (o.wsdDecaySteps == null) fail("wsd_decay_steps", o.wsdDecaySteps, 'given when lr_decay_style is "WSD"');
+      if (o.lrWsdDecayStyle == null) fail("lr_wsd_decay_style", o.lrWsdDecayStyle, `given when lr_decay_style is "WSD" (one of ${LR_WSD_DECAY_STYLES.join(", ")})`);
+    }
+    if (o.endWd < o.startWd) fail("end_wd", o.endWd, `>= start_wd (${o.startWd})`);
+    if (o.wdIncrStyle === "constant" && o.endWd !== o.startWd) fail("end_wd", o.endWd, `equal to start_wd (${o.startWd}) when wd_incr_style is "constant"`);
+    if (o.wdIncrStyle !== "constant" && o.wdIncrSteps === 0) fail("wd_incr_steps", 0, `> 0 when wd_incr_style is "${o.wdIncrStyle}"`);
+    if (o.overrideOptParamScheduler === true && o.useCheckpointOptParamScheduler !== false) {
+      fail("override_opt_param_scheduler", true, "false unless use_checkpoint_opt_param_scheduler is false (it defaults to true)");
+    }
+    const groups = readGroupOverrides(optimizer, TYPE);
+    const maxLr = groups.maxLr.map((v) => v ?? o.maxLr);
+    const minLr = groups.minLr.map((v) => v ?? o.minLr);
+    const weightDecay = { startWd: o.startWd, endWd: o.endWd, wdIncrSteps: o.wdIncrSteps, wdIncrStyle: o.wdIncrStyle };
+    groups.maxLr.forEach((_, i) => {
+      const failGroup = (key: keyof typeof snake, expected: string): never => {
+        const own = groups[key][i] !== undefined;
+        if (own) throw new InvalidOptimizerError(TYPE, `paramGroups[${i}].${key}`, groups[key][i], expected);
+        return fail(snake[key], o[key], `${expected} in param group ${i}`);
+      };
+      if (maxLr[i]! < minLr[i]!) failGroup(groups.maxLr[i] !== undefined ? "maxLr" : "minLr", `consistent with min lr ${minLr[i]} <= max lr ${maxLr[i]}`);
+      const startWd = groups.startWd[i] ?? o.startWd;
+      const endWd = groups.endWd[i] ?? o.endWd;
+      if (endWd < startWd) failGroup(groups.endWd[i] !== undefined ? "endWd" : "startWd", `consistent with start wd ${startWd} <= end wd ${endWd}`);
+      if (o.wdIncrStyle === "constant" && endWd !== startWd) {
+        failGroup(groups.endWd[i] !== undefined ? "endWd" : "startWd", `such that start wd (${startWd}) equals end wd (${endWd}), as wd_incr_style is "constant"`);
+      }
+    });
+    return { maxLr, minLr, groups, weightDecay };
+  }
+
+  /** The schedule scales no group lr; the base lrs recorded are each group's peak lr. */
+  protected override initialBaseLrs(): number[] {
+    return this.resolved.maxLr.slice();
+  }
+
+  protected lrAt(i: number, t: number): number {
+    const o = this.options;
+    const maxLr = this.resolved.maxLr[i]!;
+    const minLr = this.resolved.minLr[i]!;
+    const warmup = o.lrWarmupSteps;
+    if (warmup > 0 && t <= warmup) return o.initLr + ((maxLr - o.initLr) * t) / warmup;
+    if (o.lrDecayStyle === "constant") return maxLr;
+    if (t > o.lrDecaySteps) return minLr;
+    if (o.lrDecayStyle === "inverse-square-root") {
+      return Math.max(minLr, (maxLr * Math.sqrt(Math.max(warmup, 1))) / Math.sqrt(Math.max(t, 1)));
+    }
+    const ratio = (t - warmup) / (o.lrDecaySteps - warmup);
+    return minLr + this.decayCoefficient(t, ratio) * (maxLr - minLr);
+  }
+
+  /** The share of `maxLr - minLr` left after the warmup, for the linear, cosine and WSD styles. */
+  private decayCoefficient(t: number, ratio: number): number {
+    const o = this.options;
+    if (o.lrDecayStyle === "linear") return 1 - ratio;
+    if (o.lrDecayStyle === "cosine") return 0.5 * (Math.cos(Math.PI * ratio) + 1);
+    // WSD: flat until the anneal, which ends at lrDecaySteps (resolve() made sure both settings exist).
+    const annealSteps = o.wsdDecaySteps!;
+    const annealStart = o.lrDecaySteps - annealSteps;
+    if (t <= annealStart) return 1;
+    const r = (t - annealStart) / annealSteps;
+    switch (o.lrWsdDecayStyle!) {
+      case "linear":
+        return 1 - r;
+      case "cosine":
+        return 0.5 * (Math.cos(Math.PI * r) + 1);
+      case "exponential":
+        return 2 * 0.5 ** r - 1;
+      case "minus_sqrt":
+        return 1 - Math.sqrt(r);
+    }
+  }
+
+  /** The weight decay of group `i` at step `t` (before `wdMult`) under the given settings. */
+  private wdWith(s: WeightDecaySettings, i: number, t: number): number {
+    const g = this.resolved.groups;
+    const startWd = g.startWd[i] ?? s.startWd;
+    const endWd = g.endWd[i] ?? s.endWd;
+    if (t > s.wdIncrSteps || s.wdIncrStyle === "constant") return endWd;
+    const ratio = t / s.wdIncrSteps;
+    const coeff = s.wdIncrStyle === "linear" ? ratio : 0.5 * (Math.cos(Math.PI * (1 - ratio)) + 1);
+    return startWd + coeff * (endWd - startWd);
+  }
+
+  /** The weight decay group `i` gets at step `t`, `wdMult` included, without touching the groups. */
+  weightDecayAt(i: number, t: number): number {
+    return this.wdWith(this.resolved.weightDecay, i, t) * this.resolved.groups.wdMult[i]!;
+  }
+
+  protected override applyExtras(t: number): void {
+    const settings = this.writtenWith ?? this.resolved.weightDecay;
+    const groups = this.optimizer.paramGroups;
+    const mult = this.resolved.groups.wdMult;
+    for (let i = 0; i < groups.length; i++) groups[i]!.weightDecay = this.wdWith(settings, i, t) * mult[i]!;
+  }
+
+  /**
+   * Advances the counter by `increment` steps (Megatron's `num_steps += increment`) and writes
+   * `lr` and `weightDecay` into every group.
+   * @throws StepError unless `increment` is an integer >= 0
+   */
+  override step(increment = 1): void {
+    if (!Number.isInteger(increment) || increment < 0) {
+      throw new StepError(this.type, this.lastEpoch, `the increment must be an integer >= 0; got ${String(increment)}`);
+    }
+    this.writtenWith = undefined;
+    this.lastEpoch += increment;
+    this.apply();
+  }
+
+  /** Our own dict: the exact state, with Megatron's policy deciding between its settings and the constructor's. */
+  protected override readOwnState(value: unknown): RestoredState<OptimizerParamSchedulerOptions, Resolved> {
+    const saved = super.readOwnState(value);
+    const lastEpoch = StateReader.of(TYPE, value).number("lastEpoch", { integer: true, min: 0 });
+    const values = ownCheckpointValues(saved.options as unknown as Record<string, unknown>);
+    const merged = applyCheckpointPolicy(TYPE, OptimizerParamScheduler.optionsSchema, this.options, values);
+    const { options, resolved } = this.readOptions(merged as unknown as Record<string, unknown>, "options.");
+    return { ...saved, options, resolved, lastEpoch, baseLrs: resolved.maxLr.slice() };
+  }
+
+  /** Megatron's dict (current or pre-rename keys): its step count is added to ours, as Megatron does. */
+  protected override readReferenceState(value: unknown): RestoredState<OptimizerParamSchedulerOptions, Resolved> {
+    const reader = StateReader.of(TYPE, value);
+    const { values, numSteps } = readReferenceCheckpoint(reader);
+    const merged = applyCheckpointPolicy(TYPE, OptimizerParamScheduler.optionsSchema, this.options, values);
+    const { options, resolved } = this.readOptions(merged as unknown as Record<string, unknown>, "");
+    const before = this.resolved.weightDecay;
+    const after = resolved.weightDecay;
+    const changed = (Object.keys(before) as (keyof WeightDecaySettings)[]).some((k) => before[k] !== after[k]);
+    return { options, resolved, baseLrs: resolved.maxLr.slice(), lastEpoch: this.lastEpoch + numSteps, extra: changed ? before : undefined };
+  }
+
+  protected override extraState(): Record<string, unknown> | undefined {
+    return this.writtenWith ? { weightDecayWrittenWith: { ...this.writtenWith } } : undefined;
+  }
+
+  protected override readExtraState(reader: StateReader): unknown {
+    if (!reader.has("weightDecayWrittenWith")) return undefined;
+    const saved = new StateReader(TYPE, reader.object("weightDecayWrittenWith"), `${reader.prefix}weightDecayWrittenWith.`);
+    const settings: WeightDecaySettings = {
+      startWd: saved.number("startWd", { min: 0 }),
+      endWd: saved.number("endWd", { min: 0 }),
+      wdIncrSteps: saved.number("wdIncrSteps", { integer: true, min: 0 }),
+      wdIncrStyle: saved.string("wdIncrStyle", WD_INCR_STYLES) as WdIncrStyle,
+    };
+    if (settings.wdIncrStyle !== "constant" && settings.wdIncrSteps === 0) saved.fail("wdIncrSteps", `> 0 when wdIncrStyle is "${settings.wdIncrStyle}"`);
+    return settings;
+  }
+
+  protected override commitExtraState(extra: unknown): void {
+    this.writtenWith = extra as WeightDecaySettings | undefined;
+  }
+}
