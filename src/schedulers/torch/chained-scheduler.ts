@@ -2,9 +2,13 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { StateReader } from "../../core/state.js";
 import type { RestoredState } from "../../core/scheduler.js";
 import * as z from "zod/mini";
-import { CompositeScheduler, schedulerList, type CompositeOptions } from "./composite.js";
+import { CompositeScheduler, schedulerList } from "../../core/composite.js";
+import type { LRScheduler } from "../../core/scheduler.js";
 
-export type ChainedSchedulerOptions = CompositeOptions;
+export interface ChainedSchedulerOptions {
+  /** The schedulers whose factors multiply, built on the same optimizer. */
+  schedulers: LRScheduler[];
+}
 
 /**
  * PyTorch's `ChainedScheduler`: every sub-scheduler acts on every step. PyTorch gets there by
@@ -26,6 +30,11 @@ export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions
   }
 
   /** The sub-schedulers already ran their construction step; the chain starts at their counter. */
+  protected override resolve(options: ChainedSchedulerOptions, optimizer: Optimizer): ChainedSchedulerOptions {
+    this.checkChildren(options.schedulers, optimizer, "schedulers");
+    return options;
+  }
+
   protected override initialEpoch(options: ChainedSchedulerOptions): number {
     return options.schedulers[0]!.lastEpoch;
   }

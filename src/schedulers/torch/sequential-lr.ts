@@ -5,9 +5,12 @@ import type { RestoredState } from "../../core/scheduler.js";
 import { StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
 import { torchCommonOptions, type TorchCommonOptions } from "./base.js";
-import { CompositeScheduler, schedulerList, type CompositeOptions } from "./composite.js";
+import { CompositeScheduler, schedulerList } from "../../core/composite.js";
+import type { LRScheduler } from "../../core/scheduler.js";
 
-export interface SequentialLROptions extends CompositeOptions, TorchCommonOptions {
+export interface SequentialLROptions extends TorchCommonOptions {
+  /** The schedulers to run one after the other, built on the same optimizer. */
+  schedulers: LRScheduler[];
   /** Steps at which the next sub-scheduler takes over; one fewer than `schedulers`, non-decreasing. */
   milestones: number[];
 }
@@ -41,7 +44,8 @@ export class SequentialLR extends CompositeScheduler<SequentialLROptions> {
     if (milestones.some((m, k) => k > 0 && m < milestones[k - 1]!)) {
       throw new InvalidOptionError(this.type, "milestones", milestones, "in non-decreasing order");
     }
-    return super.resolve(options, optimizer);
+    this.checkChildren(schedulers, optimizer, "schedulers");
+    return options;
   }
 
   protected override initialEpoch(options: SequentialLROptions): number {

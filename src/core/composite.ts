@@ -1,0 +1,118 @@
+/**
+ * Schedulers built from other schedulers (SequentialLR, ChainedScheduler, WithWarmup, ...): the
+ * sub-schedulers live in the options, are built on the same optimizer, are evaluated through their
+ * closed forms (`scheduleAt`), and are saved and restored as nested state dicts.
+ */
+import * as z from "zod/mini";
+import { InvalidOptionError, InvalidStateDictError } from "./errors.js";
+import type { Optimizer } from "./optimizer.js";
+import type { BuildScheduler } from "./registry.js";
+import { LRScheduler, type RestoredState } from "./scheduler.js";
+import { StateReader, type SchedulerStateDict } from "./state.js";
+
+/** An option holding one scheduler instance. */
+export const schedulerInstance = () =>
+  z.custom<LRScheduler>((v) => v instanceof LRScheduler, { error: "a scheduler (an LRScheduler instance)" });
+
+/** An option holding a non-empty list of scheduler instances. */
+export const schedulerList = () =>
+  z.custom<LRScheduler[]>((v) => Array.isArray(v) && v.length > 0 && v.every((s) => s instanceof LRScheduler), {
+    error: "a non-empty list of schedulers",
+  });
+
+const isScheduler = (v: unknown): v is LRScheduler => v instanceof LRScheduler;
+const holdsSchedulers = (v: unknown) => isScheduler(v) || (Array.isArray(v) && v.length > 0 && v.every(isScheduler));
+
+/** Child states validated together with the parent's, applied only when all are valid. */
+interface CompositeExtra {
+  children: RestoredState<object, unknown>[];
+}
+
+export abstract class CompositeScheduler<O extends object, R = O> extends LRScheduler<O, R> {
+  /**
+   * Builds the scheduler from params whose scheduler-valued options are `{ type, params }` configs
+   * (a single config or a list), then the composite itself: createScheduler's path.
+   */
+  static fromParams<T extends LRScheduler>(
+    this: (new (optimizer: Optimizer, options: never) => T) & { schedulerType: string; childOptions: readonly string[] },
+    optimizer: Optimizer,
+    params: Record<string, unknown> | undefined,
+    build: BuildScheduler,
+  ): T {
+    const resolved: Record<string, unknown> = { ...params };
+    for (const key of this.childOptions) {
+      const value = resolved[key];
+      if (value === undefined) continue;
+      if (Array.isArray(value)) {
+        if (value.length === 0) throw new InvalidOptionError(this.schedulerType, key, value, "a non-empty list of { type, params } configs");
+        resolved[key] = value.map((config) => build(config));
+      } else resolved[key] = build(value);
+    }
+    return new this(optimizer, resolved as never);
+  }
+
+  /** The names of the options that hold sub-schedulers (configs in createScheduler params). */
+  static readonly childOptions: readonly string[] = ["schedulers"];
+
+  /** Every sub-scheduler, in the order their state dicts are saved. */
+  get children(): LRScheduler[] {
+    const out: LRScheduler[] = [];
+    for (const value of Object.values(this.options)) {
+      if (isScheduler(value)) out.push(value);
+      else if (Array.isArray(value) && holdsSchedulers(value)) out.push(...(value as LRScheduler[]));
+    }
+    return out;
+  }
+
+  /** Checks that every sub-scheduler drives this optimizer and has a closed form; call from `resolve`. */
+  protected checkChildren(children: readonly LRScheduler[], optimizer: Optimizer, option: string): void {
+    children.forEach((child, i) => {
+      const name = children.length > 1 || option.endsWith("s") ? `${option}[${i}]` : option;
+      if (child.optimizer !== optimizer) {
+        throw new InvalidOptionError(this.type, name, child.type, "a scheduler of the same optimizer");
+      }
+      if (!child.isClosedForm) {
+        throw new InvalidOptionError(this.type, name, child.type, "a schedule with a closed form over steps (ReduceLROnPlateau is driven by a metric and cannot be composed)");
+      }
+    });
+  }
+
+  override stateDict(): SchedulerStateDict {
+    const dict = super.stateDict();
+    for (const [key, value] of Object.entries(this.options)) if (holdsSchedulers(value)) delete dict.options[key];
+    dict.children = this.children.map((s) => s.stateDict());
+    return dict;
+  }
+
+  protected override readOwnState(value: unknown): RestoredState<O, R> {
+    const reader = StateReader.of(this.type, value);
+    const options = { ...(reader.has("options") ? reader.object("options") : {}) };
+    for (const [key, v] of Object.entries(this.options)) if (holdsSchedulers(v)) options[key] = v;
+    const children = this.readChildren(reader, "children");
+    const state = super.readOwnState({ ...reader.dict, options });
+    return { ...state, extra: { children } satisfies CompositeExtra };
+  }
+
+  /** Validates each child's dict (ours or the reference's) with the child itself. */
+  protected readChildren(reader: StateReader, key: string): RestoredState<object, unknown>[] {
+    const list = reader.raw(key);
+    const children = this.children;
+    if (!Array.isArray(list) || list.length !== children.length) reader.fail(key, `a list of ${children.length} sub-scheduler state dicts`);
+    return children.map((child, i) => {
+      try {
+        return child.readStateDict(list[i]) as RestoredState<object, unknown>;
+      } catch (error) {
+        if (error instanceof InvalidStateDictError) {
+          throw new InvalidStateDictError(this.type, `${key}[${i}].${error.field}`, error.value, error.expected);
+        }
+        throw error;
+      }
+    });
+  }
+
+  protected override commitExtraState(extra: unknown): void {
+    const states = (extra as CompositeExtra | undefined)?.children;
+    const children = this.children;
+    states?.forEach((state, i) => (children[i] as LRScheduler<object, unknown>).applyState(state));
+  }
+}
