@@ -32,7 +32,7 @@ export interface LRSchedulerCallback {
 }
 
 /** The scheduler surface the callback uses. */
-type Steppable = Pick<LRScheduler, "step" | "optimizer"> & { readonly type?: string; readonly isClosedForm?: boolean };
+type Steppable = Pick<LRScheduler, "step" | "optimizer" | "lastEpoch"> & { readonly type?: string; readonly isClosedForm?: boolean };
 
 function readOptions(scheduler: unknown, options: unknown): { metricDriven: boolean; interval: "batch" | "epoch"; monitor: string } {
   if (typeof scheduler !== "object" || scheduler === null || typeof (scheduler as Steppable).step !== "function" || !Array.isArray((scheduler as Steppable).optimizer?.paramGroups)) {
@@ -83,7 +83,7 @@ export function lrSchedulerCallback(scheduler: Steppable, options: LRSchedulerCa
       const have = logs ? Object.keys(logs).join(", ") || "nothing" : "nothing";
       throw new StepError(
         scheduler.type ?? WHO,
-        globalStep,
+        scheduler.lastEpoch,
         `the monitored value "${monitor}" is not in the ${where} logs (they have: ${have}); ` +
           (monitor.startsWith("val_") ? "give fit() validationData or validationSplit, or " : "") +
           "choose another monitor",
@@ -100,8 +100,8 @@ export function lrSchedulerCallback(scheduler: Steppable, options: LRSchedulerCa
     },
     onEpochEnd(_epoch, logs) {
       epochsSeen += 1;
-      if (logs) logs.lr = lrOfLastUpdate;
       if (interval === "epoch") advance(logs, "epoch");
+      if (logs) logs.lr = lrOfLastUpdate;
     },
     get globalStep() {
       return globalStep;
