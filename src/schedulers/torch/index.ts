@@ -16,4 +16,3 @@ export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from "./reduce-lr-on
 export { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
 export { SequentialLR, type SequentialLROptions } from "./sequential-lr.js";
 export { ChainedScheduler, type ChainedSchedulerOptions } from "./chained-scheduler.js";
-export { CompositeScheduler, type CompositeOptions } from "./composite.js";
