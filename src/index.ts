@@ -22,6 +22,7 @@ export {
   type BuildScheduler,
 } from "./core/registry.js";
 export { createScheduler, knownSchedulerTypes } from "./create-scheduler.js";
+export { CompositeScheduler, schedulerInstance, schedulerList } from "./core/composite.js";
 export { simulate, MAX_SIMULATED_STEPS, type SimulateOptions, type Simulation, type SimulatedGroup } from "./core/simulate.js";
 export * from "./schedulers/torch/index.js";
 export * from "./schedulers/deepspeed/index.js";
