@@ -1,4 +1,5 @@
-import type { SchedulerFactory } from "../../core/registry.js";
+import { classFactory, type SchedulerFactory } from "../../core/registry.js";
+import { WarmupAnnealDecayHold } from "./warmup-anneal-decay-hold.js";
 
 /** The bionemo family's entries for createScheduler. */
-export const bionemoFactories: SchedulerFactory[] = [];
+export const bionemoFactories: SchedulerFactory[] = [classFactory(WarmupAnnealDecayHold)];
