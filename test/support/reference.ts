@@ -18,7 +18,8 @@ export interface ReferenceCase {
   family: string;
   type: string;
   params: Record<string, unknown>;
-  optimizer: { type: string; defaults: Record<string, unknown> };
+  /** Absent from the sambaflow cases (computed from formulas, no optimizer was built). */
+  optimizer?: { type: string; defaults: Record<string, unknown> };
   paramGroups: ParamGroup[];
   initial?: GroupValues;
   steps: TraceStep[];
@@ -56,7 +57,9 @@ export function caseType(c: ReferenceCase): string {
 }
 
 export function freshOptimizer(c: ReferenceCase): Optimizer {
-  return { paramGroups: structuredClone(c.paramGroups), defaults: structuredClone(c.optimizer.defaults) };
+  const optimizer: Optimizer = { paramGroups: structuredClone(c.paramGroups) };
+  if (c.optimizer) optimizer.defaults = structuredClone(c.optimizer.defaults);
+  return optimizer;
 }
 
 export function buildScheduler(c: ReferenceCase, optimizer: Optimizer): LRScheduler {
