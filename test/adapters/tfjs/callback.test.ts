@@ -94,7 +94,7 @@ describe("lrSchedulerCallback in model.fit", () => {
       batchSize: BATCH,
       shuffle: false,
       verbose: 0,
-      callbacks: [{ onBatchEnd: (_b, logs) => void losses.push(logs!.loss!) }, lrSchedulerCallback(scheduler, { interval: "batch", monitor: "loss" })],
+      callbacks: [{ onBatchEnd: (_b: number, logs?: tf.Logs) => void losses.push(logs!.loss!) }, lrSchedulerCallback(scheduler, { interval: "batch", monitor: "loss" })],
     });
     expect(losses).toHaveLength(8);
     expect(scheduler.lastEpoch).toBe(8);
