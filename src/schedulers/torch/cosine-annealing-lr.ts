@@ -1,0 +1,37 @@
+import type { Optimizer } from "../../core/optimizer.js";
+import { num, positiveNumber } from "../../core/schema.js";
+import * as z from "zod/mini";
+import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
+
+export interface CosineAnnealingLROptions extends TorchCommonOptions {
+  /** Half-period of the cosine, in steps (`T_max`), > 0. */
+  tMax: number;
+  /** The lr at `T_max` (`eta_min`). Default 0. */
+  etaMin?: number;
+}
+
+/**
+ * PyTorch's `CosineAnnealingLR`: `lr = eta_min + (base_lr - eta_min) * (1 + cos(pi * t / T_max)) / 2`.
+ * It does not stop at `T_max`: like PyTorch's recursion, the lr climbs back to `base_lr` at `2 * T_max`
+ * and repeats with period `2 * T_max`.
+ * @example
+ * const scheduler = new CosineAnnealingLR(optimizer, { tMax: 100, etaMin: 1e-5 });
+ */
+export class CosineAnnealingLR extends TorchScheduler<CosineAnnealingLROptions> {
+  static readonly schedulerType = "CosineAnnealingLR";
+  static readonly optionsSchema = z.strictObject({
+    // T_max = 0: PyTorch fails with "integer modulo by zero" at the first step.
+    tMax: positiveNumber(),
+    etaMin: z.optional(num()),
+    ...torchCommonOptions,
+  });
+
+  constructor(optimizer: Optimizer, options: CosineAnnealingLROptions) {
+    super(optimizer, options);
+  }
+
+  protected lrAt(i: number, t: number): number {
+    const etaMin = this.options.etaMin ?? 0;
+    return etaMin + ((this.baseLrs[i]! - etaMin) * (1 + Math.cos((Math.PI * t) / this.options.tMax))) / 2;
+  }
+}

@@ -1,0 +1,30 @@
+import type { Optimizer } from "../../core/optimizer.js";
+import { nonNegativeNumber } from "../../core/schema.js";
+import * as z from "zod/mini";
+import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
+
+export interface ExponentialLROptions extends TorchCommonOptions {
+  /** Multiplicative decay per step, >= 0 (a negative one would give NaN at fractional epochs). */
+  gamma: number;
+}
+
+/**
+ * PyTorch's `ExponentialLR`: `lr = base_lr * gamma ** t`.
+ * @example
+ * const scheduler = new ExponentialLR(optimizer, { gamma: 0.95 });
+ */
+export class ExponentialLR extends TorchScheduler<ExponentialLROptions> {
+  static readonly schedulerType = "ExponentialLR";
+  static readonly optionsSchema = z.strictObject({
+    gamma: nonNegativeNumber(),
+    ...torchCommonOptions,
+  });
+
+  constructor(optimizer: Optimizer, options: ExponentialLROptions) {
+    super(optimizer, options);
+  }
+
+  protected lrAt(i: number, t: number): number {
+    return this.baseLrs[i]! * this.options.gamma ** t;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Optimizer } from "../../core/optimizer.js";
+import { nonNegativeInt, numberIn } from "../../core/schema.js";
+import * as z from "zod/mini";
+import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
+
+export interface LinearLROptions extends TorchCommonOptions {
+  /** Factor at step 0, in (0, 1]. Default 1/3. */
+  startFactor?: number;
+  /** Factor from `totalIters` on, in [0, 1]. Default 1. */
+  endFactor?: number;
+  /** Steps over which the factor moves from start to end; 0 keeps `startFactor` forever. Default 5. */
+  totalIters?: number;
+}
+
+/**
+ * PyTorch's `LinearLR`: `lr = base_lr * (start + (end - start) * min(t, total_iters) / total_iters)`.
+ * @example
+ * const warmup = new LinearLR(optimizer, { startFactor: 0.25, totalIters: 10 });
+ */
+export class LinearLR extends TorchScheduler<LinearLROptions> {
+  static readonly schedulerType = "LinearLR";
+  static readonly optionsSchema = z.strictObject({
+    startFactor: z.optional(numberIn(0, 1, { minOpen: true })),
+    endFactor: z.optional(numberIn(0, 1)),
+    totalIters: z.optional(nonNegativeInt()),
+    ...torchCommonOptions,
+  });
+
+  constructor(optimizer: Optimizer, options: LinearLROptions = {}) {
+    super(optimizer, options);
+  }
+
+  protected lrAt(i: number, t: number): number {
+    const start = this.options.startFactor ?? 1 / 3;
+    const end = this.options.endFactor ?? 1;
+    const totalIters = this.options.totalIters ?? 5;
+    // total_iters = 0: PyTorch's steps apply start_factor at construction and never change it again.
+    if (totalIters === 0) return this.baseLrs[i]! * start;
+    return this.baseLrs[i]! * (start + ((end - start) * Math.min(totalIters, t)) / totalIters);
+  }
+}

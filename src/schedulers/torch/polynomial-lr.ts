@@ -1,0 +1,38 @@
+import type { Optimizer } from "../../core/optimizer.js";
+import { nonNegativeInt, nonNegativeNumber } from "../../core/schema.js";
+import * as z from "zod/mini";
+import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
+
+export interface PolynomialLROptions extends TorchCommonOptions {
+  /** Steps over which the lr decays to 0; 0 leaves the lr unchanged. Default 5. */
+  totalIters?: number;
+  /** Power of the polynomial, >= 0. Default 1. */
+  power?: number;
+}
+
+/**
+ * PyTorch's `PolynomialLR`: `lr = base_lr * (1 - min(t, total_iters) / total_iters) ** power`, 0 from
+ * `total_iters` on.
+ * @example
+ * const scheduler = new PolynomialLR(optimizer, { totalIters: 40, power: 2 });
+ */
+export class PolynomialLR extends TorchScheduler<PolynomialLROptions> {
+  static readonly schedulerType = "PolynomialLR";
+  static readonly optionsSchema = z.strictObject({
+    totalIters: z.optional(nonNegativeInt()),
+    // A negative power divides by zero at total_iters (PyTorch raises ZeroDivisionError there).
+    power: z.optional(nonNegativeNumber()),
+    ...torchCommonOptions,
+  });
+
+  constructor(optimizer: Optimizer, options: PolynomialLROptions = {}) {
+    super(optimizer, options);
+  }
+
+  protected lrAt(i: number, t: number): number {
+    const totalIters = this.options.totalIters ?? 5;
+    // total_iters = 0: PyTorch's steps never divide and leave the lr as it is.
+    if (totalIters === 0) return this.baseLrs[i]!;
+    return this.baseLrs[i]! * (1 - Math.min(totalIters, t) / totalIters) ** (this.options.power ?? 1);
+  }
+}
