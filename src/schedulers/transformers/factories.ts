@@ -9,6 +9,7 @@ import { getSchedulerFactory } from "./get-scheduler.js";
 import { InverseSqrtSchedule } from "./inverse-sqrt-schedule.js";
 import { LinearScheduleWithWarmup } from "./linear-schedule-with-warmup.js";
 import { PolynomialDecayScheduleWithWarmup } from "./polynomial-decay-schedule-with-warmup.js";
+import { reduceOnPlateauScheduleFactory } from "./reduce-on-plateau-schedule.js";
 import { WsdSchedule } from "./wsd-schedule.js";
 
 /** The transformers family's entries for createScheduler, under the Python function names. */
@@ -25,5 +26,6 @@ export const transformersFactories: SchedulerFactory[] = [
     CosineWithMinLrScheduleWithWarmupLrRate,
     WsdSchedule,
   ].map(classFactory),
+  reduceOnPlateauScheduleFactory,
   getSchedulerFactory,
 ];

@@ -20,6 +20,7 @@ import { CosineWithMinLrScheduleWithWarmupLrRate } from "./cosine-with-min-lr-sc
 import { InverseSqrtSchedule } from "./inverse-sqrt-schedule.js";
 import { LinearScheduleWithWarmup } from "./linear-schedule-with-warmup.js";
 import { PolynomialDecayScheduleWithWarmup } from "./polynomial-decay-schedule-with-warmup.js";
+import { getReduceOnPlateauSchedule } from "./reduce-on-plateau-schedule.js";
 import { WsdSchedule } from "./wsd-schedule.js";
 
 /** The names of `transformers.SchedulerType`. */
@@ -78,7 +79,7 @@ export function getScheduler(name: HFSchedulerType, optimizer: Optimizer, option
   const { numWarmupSteps, numTrainingSteps, schedulerSpecificKwargs } = parseOptions(getSchedulerSchema, { name, ...options }, TYPE);
   const kwargs = schedulerSpecificKwargs ?? {};
   if (name === "constant") return new ConstantSchedule(optimizer);
-  if (name === "reduce_lr_on_plateau") throw new InvalidOptionError(TYPE, "name", name, "TODO plateau");
+  if (name === "reduce_lr_on_plateau") return getReduceOnPlateauSchedule(optimizer, kwargs);
   if (numWarmupSteps === undefined) {
     throw new InvalidOptionError(TYPE, "num_warmup_steps", undefined, `given: "${name}" requires it`);
   }

@@ -30,6 +30,7 @@ export {
   type CosineWithMinLrScheduleWithWarmupLrRateOptions,
 } from "./cosine-with-min-lr-schedule-with-warmup-lr-rate.js";
 export { WsdSchedule, getWsdSchedule, WSD_CURVES, type WsdCurve, type WsdScheduleOptions } from "./wsd-schedule.js";
+export { getReduceOnPlateauSchedule } from "./reduce-on-plateau-schedule.js";
 export { getScheduler, HF_SCHEDULER_TYPES, type HFSchedulerType, type GetSchedulerOptions } from "./get-scheduler.js";
 export { FactorSchedule } from "./factor-schedule.js";
 export type { WarmupOptions, WarmupTrainingOptions, CosineOptions, MinLrOptions } from "./options.js";
