@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { InvalidOptionError, InvalidStateDictError, MultiplicativeLR, StepError } from "../../../src/index.js";
+import { sgd, thrown } from "../../support/optimizer.js";
+
+/** Halves the lr on even steps; counts its calls. */
+function halvingOnEvenSteps() {
+  const f = Object.assign((k: number) => (f.calls++, k % 2 === 0 ? 0.5 : 1), { calls: 0 });
+  return f;
+}
+
+describe("MultiplicativeLR", () => {
+  it("multiplies the lr by f(t) at each step: lr_t = base * f(1) * ... * f(t)", () => {
+    const optimizer = sgd(0.1, 1);
+    const scheduler = new MultiplicativeLR(optimizer, { lrLambda: [() => 0.9, halvingOnEvenSteps()] });
+    expect(scheduler.getLastLr()).toEqual([0.1, 1]);
+    for (let k = 0; k < 4; k++) scheduler.step();
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1 * 0.9 ** 4, 15);
+    expect(optimizer.paramGroups[1]!.lr).toBe(0.25);
+  });
+
+  it("calls the function once per step when stepping, and recomputes the product for other steps", () => {
+    const f = halvingOnEvenSteps();
+    const scheduler = new MultiplicativeLR(sgd(1), { lrLambda: f });
+    for (let k = 0; k < 100; k++) scheduler.step();
+    expect(f.calls).toBe(100);
+    expect(scheduler.getLastLr()).toEqual([0.5 ** 50]);
+    expect(scheduler.scheduleAt(0, 6)).toBe(0.125);
+    expect(f.calls).toBe(106);
+    scheduler.step(4);
+    expect(scheduler.getLastLr()).toEqual([0.25]);
+    scheduler.step();
+    expect(scheduler.getLastLr()).toEqual([0.25]);
+  });
+
+  it("resumes exactly from JSON and from PyTorch's state dict, recomputing the product", () => {
+    const f = halvingOnEvenSteps();
+    const scheduler = new MultiplicativeLR(sgd(1), { lrLambda: f });
+    for (let k = 0; k < 7; k++) scheduler.step();
+    const resumed = new MultiplicativeLR(sgd(1), { lrLambda: f });
+    resumed.loadStateDict(JSON.parse(JSON.stringify(scheduler.stateDict())));
+    expect(resumed.getLastLr()).toEqual([0.125]);
+    resumed.step();
+    expect(resumed.getLastLr()).toEqual([0.0625]);
+    const fromTorch = new MultiplicativeLR(sgd(1), { lrLambda: f });
+    fromTorch.loadStateDict({ base_lrs: [1], last_epoch: 4, _step_count: 5, lr_lambdas: [null] });
+    expect(fromTorch.getLastLr()).toEqual([0.25]);
+  });
+
+  it("takes whole, non-negative epochs only", () => {
+    const scheduler = new MultiplicativeLR(sgd(1), { lrLambda: () => 0.5 });
+    expect(thrown(() => scheduler.step(2.5))).toBeInstanceOf(StepError);
+    expect(thrown(() => scheduler.step(-1))).toBeInstanceOf(StepError);
+    expect(scheduler.lastEpoch).toBe(0);
+    const dict = { ...scheduler.stateDict(), lastEpoch: 1.5 };
+    const error = thrown(() => scheduler.loadStateDict(dict));
+    expect(error).toBeInstanceOf(InvalidStateDictError);
+    expect((error as InvalidStateDictError).field).toBe("lastEpoch");
+  });
+
+  it("refuses a factor that is not a finite number, or a product that overflows", () => {
+    const optimizer = sgd(0.1);
+    const scheduler = new MultiplicativeLR(optimizer, { lrLambda: (k) => (k === 3 ? Infinity : 2) });
+    scheduler.step();
+    scheduler.step();
+    expect(thrown(() => scheduler.step())).toBeInstanceOf(StepError);
+    expect(scheduler.lastEpoch).toBe(2);
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.4, 15);
+    const overflow = new MultiplicativeLR(sgd(0.1), { lrLambda: () => 1e300 });
+    overflow.step();
+    expect(thrown(() => overflow.step())).toBeInstanceOf(StepError);
+  });
+
+  it.each([
+    [{}, "lr_lambda"],
+    [{ lrLambda: "0.9" }, "lrLambda"],
+    [{ lr_lambda: [() => 1] }, "lr_lambda"],
+    [{ lrLambda: () => 1, gamma: 0.9 }, "gamma"],
+  ])("refuses %j, naming %s", (options, option) => {
+    const error = thrown(() => new MultiplicativeLR(sgd(0.1, 0.2), options as never));
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect((error as InvalidOptionError).option).toBe(option);
+  });
+});
