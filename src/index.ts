@@ -30,3 +30,4 @@ export * from "./schedulers/megatron/index.js";
 export * from "./schedulers/bionemo/index.js";
 export * from "./schedulers/transformers/index.js";
 export * from "./schedulers/sambaflow/index.js";
+export * from "./schedulers/extensions/index.js";

@@ -253,6 +253,11 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     this.commit(state);
   }
 
+  /** The counter right after construction (PyTorch: 0; DeepSpeed: -1): where this schedule's own clock starts. */
+  get startEpoch(): number {
+    return this.initialEpoch(this.options);
+  }
+
   /**
    * False for schedules driven by something other than the step counter (ReduceLROnPlateau's
    * metric): they have no closed form over steps, so composites and previews refuse them.

@@ -1,0 +1,93 @@
+import { CompositeScheduler, schedulerInstance } from "../../core/composite.js";
+import { StepError } from "../../core/errors.js";
+import type { Optimizer } from "../../core/optimizer.js";
+import type { LRScheduler } from "../../core/scheduler.js";
+import { nonNegativeNumber, oneOf, positiveNumber } from "../../core/schema.js";
+import * as z from "zod/mini";
+
+export type PastEnd = "hold" | "error" | "continue";
+
+export interface EpochUnitsOptions {
+  /** A schedule written in epochs (StepLR's step_size, CosineAnnealingLR's T_max, ...). */
+  schedule: LRScheduler;
+  /** Batches per epoch: this scheduler is stepped once per batch and feeds the schedule fractional epochs. */
+  stepsPerEpoch: number;
+  /** Where the schedule ends, in epochs. Default: no end. */
+  endEpoch?: number;
+  /** Past `endEpoch`: `"hold"` the last value (default), `"error"` (step() throws a StepError) or `"continue"` the schedule's own formula. */
+  pastEnd?: PastEnd;
+}
+
+interface Resolved {
+  stepsPerEpoch: number;
+  end: number;
+  pastEnd: PastEnd;
+  innerStart: number;
+}
+
+/**
+ * Steps a schedule written in epochs once per batch: at batch step b the lr is the schedule's value at
+ * epoch b / stepsPerEpoch (fractional), and past `endEpoch` it holds, errs or continues.
+ * @example
+ * const cosine = new CosineAnnealingLR(optimizer, { TMax: 90 });          // 90 epochs
+ * const perBatch = inEpochs(cosine, { stepsPerEpoch: 500, endEpoch: 90 }); // step() after every batch
+ */
+export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> {
+  static readonly schedulerType = "EpochUnits";
+  static override readonly childOptions = ["schedule"];
+  static readonly optionsSchema = z.strictObject({
+    schedule: schedulerInstance(),
+    stepsPerEpoch: positiveNumber(),
+    endEpoch: z.optional(nonNegativeNumber()),
+    pastEnd: z.optional(oneOf(["hold", "error", "continue"])),
+  });
+
+  constructor(optimizer: Optimizer, options: EpochUnitsOptions) {
+    super(optimizer, options);
+  }
+
+  protected override resolve(options: EpochUnitsOptions, optimizer: Optimizer): Resolved {
+    this.checkChildren([options.schedule], optimizer, "schedule");
+    return {
+      stepsPerEpoch: options.stepsPerEpoch,
+      end: options.endEpoch ?? Infinity,
+      pastEnd: options.pastEnd ?? "hold",
+      innerStart: options.schedule.startEpoch,
+    };
+  }
+
+  protected override initialBaseLrs(options: EpochUnitsOptions): number[] {
+    return options.schedule.baseLrs.slice();
+  }
+
+  /** The schedule's epoch at batch step t. */
+  epochAt(t: number): number {
+    const { stepsPerEpoch, end, pastEnd } = this.resolved;
+    const epoch = t / stepsPerEpoch;
+    return pastEnd === "continue" || epoch <= end ? epoch : end;
+  }
+
+  protected lrAt(i: number, t: number): number {
+    return this.options.schedule.scheduleAt(i, this.resolved.innerStart + this.epochAt(t));
+  }
+
+  override step(batch?: number): void {
+    const next = batch ?? this.lastEpoch + 1;
+    const { stepsPerEpoch, end, pastEnd } = this.resolved;
+    if (pastEnd === "error" && next / stepsPerEpoch > end) {
+      throw new StepError(this.type, next, `epoch ${next / stepsPerEpoch} is past the end of the schedule (end_epoch ${end}, past_end "error")`);
+    }
+    super.step(batch);
+  }
+
+  protected override applyExtras(t: number): void {
+    const inner = this.options.schedule;
+    inner.lastEpoch = this.resolved.innerStart + this.epochAt(t);
+    inner.writeExtras(inner.lastEpoch);
+  }
+}
+
+/** Steps `scheduler`, written in epochs, once per batch (see EpochUnits). */
+export function inEpochs(scheduler: LRScheduler, options: Omit<EpochUnitsOptions, "schedule">): EpochUnits {
+  return new EpochUnits(scheduler.optimizer, { schedule: scheduler, ...options });
+}
