@@ -36,7 +36,8 @@ function buildGroups(): (ParamGroup & { params: string[] })[] {
 }
 
 export function run(steps = 1000) {
-  const optimizer: Optimizer & { paramGroups: (ParamGroup & { params: string[] })[] } = { paramGroups: buildGroups() };
+  const paramGroups = buildGroups();
+  const optimizer: Optimizer = { paramGroups };
   const scheduler = new OptimizerParamScheduler(optimizer, {
     initLr: 0,
     maxLr: 1e-3,
@@ -58,7 +59,7 @@ export function run(steps = 1000) {
     // ... forward, backward and optimizer update would go here ...
     if (step < steps) scheduler.step();
   }
-  return { groups: optimizer.paramGroups.map((g) => g.params), rows };
+  return { groups: paramGroups.map((g) => g.params), rows };
 }
 
 // Run as a script (the tests import run() instead).
