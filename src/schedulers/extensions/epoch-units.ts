@@ -29,7 +29,7 @@ interface Resolved {
  * Steps a schedule written in epochs once per batch: at batch step b the lr is the schedule's value at
  * epoch b / stepsPerEpoch (fractional), and past `endEpoch` it holds, errs or continues.
  * @example
- * const cosine = new CosineAnnealingLR(optimizer, { TMax: 90 });          // 90 epochs
+ * const cosine = new CosineAnnealingLR(optimizer, { tMax: 90 });          // 90 epochs
  * const perBatch = inEpochs(cosine, { stepsPerEpoch: 500, endEpoch: 90 }); // step() after every batch
  */
 export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> {

@@ -24,7 +24,7 @@ interface Resolved {
  * `lr_i(t) = lrScale_i × schedules[i](t)`. Only the lr is written (the sub-schedules' momentum or
  * weight decay would apply to every group, so they are not).
  * @example
- * const backbone = new CosineAnnealingLR(optimizer, { TMax: 100 });
+ * const backbone = new CosineAnnealingLR(optimizer, { tMax: 100 });
  * const head = new StepLR(optimizer, { stepSize: 30 });
  * const scheduler = new PerGroupScheduler(optimizer, { schedules: [backbone, head] });
  */

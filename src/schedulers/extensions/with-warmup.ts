@@ -31,7 +31,7 @@ interface Resolved {
  * `warmupStartFactor` to 1: linear `s + (1 − s)·k/W`, exponential `s^(1 − k/W)`, cosine
  * `s + (1 − s)·(1 − cos(πk/W))/2`; from step W on, the inner schedule's value at its step k − W.
  * @example
- * const scheduler = withWarmup(new CosineAnnealingLR(optimizer, { TMax: 1000 }), { steps: 100 });
+ * const scheduler = withWarmup(new CosineAnnealingLR(optimizer, { tMax: 1000 }), { steps: 100 });
  */
 export class WithWarmup extends CompositeScheduler<WithWarmupOptions, Resolved> {
   static readonly schedulerType = "WithWarmup";

@@ -21,7 +21,7 @@ export interface SequentialLROptions extends TorchCommonOptions {
  * the same schedule): `lr(t) = schedulers[k].at(t - milestones[k-1])` with `k = bisect_right(milestones, t)`.
  * @example
  * const warmup = new LinearLR(optimizer, { startFactor: 0.1, totalIters: 10 });
- * const cosine = new CosineAnnealingLR(optimizer, { TMax: 90 });
+ * const cosine = new CosineAnnealingLR(optimizer, { tMax: 90 });
  * const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, cosine], milestones: [10] });
  */
 export class SequentialLR extends CompositeScheduler<SequentialLROptions> {
