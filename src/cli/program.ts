@@ -1,0 +1,140 @@
+/**
+ * The `lr-schedulers` command line: `plot` (terminal chart, optional SVG) and `table` (CSV or
+ * JSON) of any schedule, from a config file, `--type`/`--param` or the embedded default. Every
+ * failure ends as one line on stderr and a non-zero status, never a stack trace.
+ */
+import { writeFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { LRSchedulerError, knownSchedulerTypes, simulate } from "../index.js";
+import { parseNumber, parseNumberList, readInput, UsageError, type InputFlags } from "./input.js";
+import { renderSvg } from "./svg.js";
+import { toCsv, toJson } from "./table.js";
+import { renderTerminalChart } from "./terminal-chart.js";
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Terminal width for the chart (default 80). */
+  columns?: number;
+  /** Whether the terminal shows colors. */
+  color?: boolean;
+}
+
+interface PlotFlags extends InputFlags {
+  svg?: string;
+  chart: boolean;
+  height: string;
+  width?: string;
+}
+
+interface TableFlags extends InputFlags {
+  every: string;
+  format: "csv" | "json";
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** Wraps a parser so that its mistakes become commander's own "invalid argument" errors. */
+const numbers = (flag: string) => {
+  const parse = parseNumberList(flag);
+  return (text: string, previous: number[] | undefined) => {
+    try {
+      return parse(text, previous);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+};
+
+function positiveInteger(flag: string, text: string): number {
+  const value = parseNumber(flag, text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag}: "${text}" is not an integer >= 1`);
+  return value;
+}
+
+/** The options `plot` and `table` share. */
+function addInputOptions(command: Command): Command {
+  return command
+    .argument("[config]", "JSON file: { \"type\", \"params\" } or a whole ds_config.json")
+    .option("-t, --type <type>", "scheduler type, e.g. StepLR, WarmupLR, get_cosine_schedule_with_warmup (see `lr-schedulers types`)")
+    .option("-p, --param <key=value>", "a scheduler parameter, repeatable; the value is JSON (30, [30,80], true) or a string", collect)
+    .option("--default", "the built-in example: cosine decay with 100 warmup steps, 10,000 steps, lr 3e-4")
+    .option("-s, --steps <n>", "number of step() calls to simulate (default: 100; 10000 with --default)")
+    .option("--lr <values>", "initial lr of each param group, comma-separated (one group per value; default 1)", numbers("--lr"))
+    .option("--groups <json>", 'the param groups as a JSON list, e.g. \'[{"lr":0.1,"momentum":0.9},{"lr":0.01}]\'')
+    .option("--momentum <m>", "momentum of every group (schedules that cycle momentum need it or --betas)")
+    .option("--betas <b1,b2>", "Adam betas of every group", numbers("--betas"))
+    .option("--metrics <values>", "one metric per step, comma-separated (ReduceLROnPlateau)", numbers("--metrics"));
+}
+
+function simulateFrom(file: string | undefined, flags: InputFlags) {
+  const { config, options } = readInput(file, flags);
+  return simulate(config, options);
+}
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command("lr-schedulers")
+    .description("Preview learning-rate schedules (PyTorch, DeepSpeed, Megatron-LM, BioNeMo, Hugging Face, SambaFlow) before training.")
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // One line, in the same form as the CLI's own errors.
+      outputError: (text, write) => write(`lr-schedulers: ${text.replace(/^error: /, "").trim()} (see --help)\n`),
+    })
+    .exitOverride();
+
+  addInputOptions(program.command("plot").description("draw the lr of every param group in the terminal, and as an SVG with --svg"))
+    .option("--svg <file>", "also write the chart as an SVG file")
+    .option("--no-chart", "do not draw in the terminal (with --svg: only write the file)")
+    .option("--height <rows>", "terminal chart height in rows", "15")
+    .option("--width <columns>", "terminal chart width in columns (default: the terminal's)")
+    .action((file: string | undefined, flags: PlotFlags) => {
+      const sim = simulateFrom(file, flags);
+      if (flags.chart) {
+        const width = flags.width === undefined ? Math.min(io.columns ?? 80, 120) : positiveInteger("--width", flags.width);
+        io.stdout(renderTerminalChart(sim, { width, height: positiveInteger("--height", flags.height), color: io.color ?? false }));
+      }
+      if (flags.svg !== undefined) {
+        const svg = renderSvg({ title: `${sim.type}: lr over ${sim.steps} steps`, series: sim.groups.map((g) => g.lr), labels: sim.groups.map((_, i) => `lr_${i}`) });
+        try {
+          writeFileSync(flags.svg, svg);
+        } catch (error) {
+          throw new UsageError(`cannot write "${flags.svg}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        }
+        io.stdout(`SVG written to ${flags.svg}\n`);
+      }
+    });
+
+  addInputOptions(program.command("table").description("print the lr (and momentum / weight decay where set) of every group at every step"))
+    .option("-e, --every <n>", "print every n-th step (the last step is always printed)", "1")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["csv", "json"]).default("csv"))
+    .action((file: string | undefined, flags: TableFlags) => {
+      const every = positiveInteger("--every", flags.every);
+      const sim = simulateFrom(file, flags);
+      io.stdout(flags.format === "json" ? toJson(sim, every) : toCsv(sim, every));
+    });
+
+  program
+    .command("types")
+    .description("list every scheduler type")
+    .action(() => io.stdout(`${knownSchedulerTypes().join("\n")}\n`));
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and the script); resolves to the exit status. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    // Commander has already printed its own message (and help, for --help).
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof UsageError || error instanceof LRSchedulerError) {
+      io.stderr(`lr-schedulers: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`lr-schedulers: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
