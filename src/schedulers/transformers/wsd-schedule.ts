@@ -1,5 +1,6 @@
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
+import { emitWarning } from "../../core/warnings.js";
 import { nonNegativeInt, num, oneOf } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { FactorSchedule } from "./factor-schedule.js";
@@ -46,6 +47,9 @@ export class WsdSchedule extends FactorSchedule<WsdScheduleOptions, { numStableS
 
   constructor(optimizer: Optimizer, options: WsdScheduleOptions) {
     super(optimizer, options);
+    if (this.options.numTrainingSteps !== undefined && this.options.numStableSteps !== undefined) {
+      emitWarning(WsdSchedule.schedulerType, "stable-steps-override", "Both num_training_steps and num_stable_steps are given; num_stable_steps is used.");
+    }
   }
 
   protected override resolve(options: WsdScheduleOptions): { numStableSteps: number } {
