@@ -4,7 +4,7 @@
  * closed forms (`scheduleAt`), and are saved and restored as nested state dicts.
  */
 import * as z from "zod/mini";
-import { InvalidOptionError, InvalidStateDictError } from "./errors.js";
+import { InvalidOptionError, InvalidStateDictError, StateDictMismatchError } from "./errors.js";
 import type { Optimizer } from "./optimizer.js";
 import type { BuildScheduler } from "./registry.js";
 import { LRScheduler, type RestoredState } from "./scheduler.js";
@@ -100,8 +100,12 @@ export abstract class CompositeScheduler<O extends object, R = O> extends LRSche
     if (!Array.isArray(list) || list.length !== children.length) reader.fail(key, `a list of ${children.length} sub-scheduler state dicts`);
     return children.map((child, i) => {
       try {
-        return child.readStateDict(list[i]) as RestoredState<object, unknown>;
+        return child.readStateDict(list[i], { config: this.loadPolicy }) as RestoredState<object, unknown>;
       } catch (error) {
+        if (error instanceof StateDictMismatchError) {
+          const differences = error.differences.map((d) => ({ ...d, field: `${key}[${i}].${d.field}` }));
+          throw new StateDictMismatchError(this.type, differences[0]!.field, error.checkpointValue, error.currentValue, differences);
+        }
         if (error instanceof InvalidStateDictError) {
           throw new InvalidStateDictError(this.type, `${key}[${i}].${error.field}`, error.value, error.expected);
         }

@@ -97,6 +97,8 @@ export abstract class LRScheduler<O extends object = object, R = O> {
   lastEpoch: number;
   /** The lrs last written into the groups; preallocated so that `step()` allocates nothing. */
   protected lastLr: number[];
+  /** The config policy of the `readStateDict` call in progress (composites pass it on to their children). */
+  protected loadPolicy: ConfigPolicy = "checkpoint";
 
   constructor(optimizer: Optimizer, options?: unknown) {
     const cls = new.target as unknown as SchedulerClass;
@@ -237,7 +239,14 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     if (!CONFIG_POLICIES.includes(config)) {
       throw new InvalidOptionError(this.type, "config", config, `one of ${CONFIG_POLICIES.map((p) => `"${p}"`).join(", ")}`);
     }
-    const state = isOwnStateDict(stateDict) ? this.readOwnState(stateDict) : this.readReferenceState(stateDict);
+    const outer = this.loadPolicy;
+    this.loadPolicy = config;
+    let state: RestoredState<O, R>;
+    try {
+      state = isOwnStateDict(stateDict) ? this.readOwnState(stateDict) : this.readReferenceState(stateDict);
+    } finally {
+      this.loadPolicy = outer;
+    }
     if (config === "checkpoint") return state;
     if (config === "current") return { ...state, options: this.options, resolved: this.resolved };
     const differences = optionDifferences(state.options, this.options);
