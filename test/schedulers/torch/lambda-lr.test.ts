@@ -53,14 +53,15 @@ describe("LambdaLR", () => {
     expect(thrown(() => new LambdaLR(sgd(0.1), { lrLambda: (() => "0.5") as never }))).toBeInstanceOf(StepError);
   });
 
-  it.each([
+  const one = (): number => 1;
+  it.each<[Record<string, unknown>, string]>([
     [{}, "lr_lambda"],
     [{ lr_lambda: 0.5 }, "lr_lambda"],
     [{ lrLambda: [] }, "lrLambda"],
-    [{ lrLambda: [() => 1, 2] }, "lrLambda"],
-    [{ lrLambda: [() => 1, () => 1, () => 1] }, "lr_lambda"],
-    [{ lrLambda: () => 1, last_epoch: -3 }, "last_epoch"],
-    [{ lrLambda: () => 1, lr_lambdas: [] }, "lr_lambdas"],
+    [{ lrLambda: [one, 2] }, "lrLambda"],
+    [{ lrLambda: [one, one, one] }, "lr_lambda"],
+    [{ lrLambda: one, last_epoch: -3 }, "last_epoch"],
+    [{ lrLambda: one, lr_lambdas: [] }, "lr_lambdas"],
   ])("refuses %j, naming %s", (options, option) => {
     const error = thrown(() => new LambdaLR(sgd(0.1, 0.2), options as never));
     expect(error).toBeInstanceOf(InvalidOptionError);
