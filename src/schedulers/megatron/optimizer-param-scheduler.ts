@@ -2,7 +2,7 @@ import { InvalidOptimizerError, InvalidOptionError, StepError } from "../../core
 import type { Optimizer } from "../../core/optimizer.js";
 import { LRScheduler, type RestoredState } from "../../core/scheduler.js";
 import { StateReader } from "../../core/state.js";
-import { bool, int, nonNegativeInt, nonNegativeNumber, num, oneOf, positiveInt, z } from "../../core/schema.js";
+import { bool, nonNegativeInt, nonNegativeNumber, num, oneOf, positiveInt, z } from "../../core/schema.js";
 import { applyCheckpointPolicy, ownCheckpointValues, readReferenceCheckpoint } from "./checkpoint.js";
 import { readGroupOverrides, type GroupOverrides } from "./group-overrides.js";
 
@@ -21,7 +21,7 @@ export interface OptimizerParamSchedulerOptions {
   maxLr: number;
   /** The floor lr, reached at `lrDecaySteps`; a group's `minLr` overrides it. */
   minLr: number;
-  /** Steps of linear warmup from `initLr` to `maxLr` (0: none). */
+  /** Steps of linear warmup from `initLr` to `maxLr` (0: none; need not be whole). */
   lrWarmupSteps: number;
   /** The step at which the decay reaches `minLr`, counted from 0 (warmup included). */
   lrDecaySteps: number;
@@ -85,7 +85,8 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
     initLr: num(),
     maxLr: num(),
     minLr: nonNegativeNumber(),
-    lrWarmupSteps: nonNegativeInt(),
+    // Megatron's --lr-warmup-fraction makes this a fraction of lr_decay_steps, so it need not be whole.
+    lrWarmupSteps: nonNegativeNumber(),
     lrDecaySteps: positiveInt(),
     lrDecayStyle: oneOf(LR_DECAY_STYLES),
     startWd: nonNegativeNumber(),

@@ -56,6 +56,14 @@ describe("OptimizerParamScheduler schedule", () => {
     expect(s101).toBe(1e-5);
   });
 
+  it("accepts a fractional warmup, as Megatron's lr_warmup_fraction gives", () => {
+    const optimizer = adam(0);
+    const scheduler = new OptimizerParamScheduler(optimizer, { ...base, lrWarmupSteps: 2.5 });
+    const [s2, s3] = lrsAt(scheduler, optimizer, [2, 3]);
+    expectClose(s2, (1e-3 * 2) / 2.5);
+    expectClose(s3, 1e-5 + (1 - 0.5 / 97.5) * (1e-3 - 1e-5));
+  });
+
   it("constant stays at max_lr after warmup, even past lr_decay_steps", () => {
     const optimizer = adam(0);
     const scheduler = new OptimizerParamScheduler(optimizer, { ...base, lrDecayStyle: "constant" });
@@ -151,7 +159,8 @@ describe("OptimizerParamScheduler validation", () => {
     ["negative min_lr", { minLr: -1e-5 }, "minLr"],
     ["lr_decay_steps 0", { lrDecaySteps: 0 }, "lrDecaySteps"],
     ["warmup not below decay", { lrWarmupSteps: 100 }, "lr_warmup_steps"],
-    ["fractional warmup", { lrWarmupSteps: 2.5 }, "lrWarmupSteps"],
+    ["negative warmup", { lrWarmupSteps: -2 }, "lrWarmupSteps"],
+    ["fractional decay steps", { lrDecaySteps: 99.5 }, "lrDecaySteps"],
     ["unknown decay style", { lrDecayStyle: "exotic" }, "lrDecayStyle"],
     ["WSD without wsd_decay_steps", { lrDecayStyle: "WSD", lrWsdDecayStyle: "linear" }, "wsd_decay_steps"],
     ["WSD without lr_wsd_decay_style", { lrDecayStyle: "WSD", wsdDecaySteps: 10 }, "lr_wsd_decay_style"],
