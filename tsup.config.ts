@@ -2,7 +2,9 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // `lr-schedulers/tfjs` is its own entry so that the main entry never loads TF.js.
+    entry: { index: "src/index.ts", "adapters/tfjs": "src/adapters/tfjs.ts" },
+    external: ["@tensorflow/tfjs"],
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
