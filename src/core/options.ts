@@ -12,6 +12,12 @@ export function toSnakeCase(camel: string): string {
   return camel.replace(/([A-Z])/g, "_$1").replace(/([a-z])(\d)/g, "$1_$2").toLowerCase();
 }
 
+/** The Python spelling of an option for messages: `stepSize` -> `step_size`, and PyTorch's `T_max`, `T_0`, `T_mult`. */
+export function pythonName(camel: string): string {
+  const snake = toSnakeCase(camel);
+  return /^[a-z](?=[A-Z0-9])/.test(camel) ? snake[0]!.toUpperCase() + snake.slice(1) : snake;
+}
+
 /** Key shape of the option schemas this module reads. */
 export type OptionsSchema = z.ZodMiniObject<Record<string, z.ZodMiniType>>;
 
@@ -25,7 +31,7 @@ function canonicalKey(key: string, canonical: readonly string[]): string | undef
 
 /** Accepted option names, Python spelling first: `step_size (stepSize)`. */
 export function describeAcceptedKeys(canonical: readonly string[]): string {
-  return canonical.map((c) => (toSnakeCase(c) === c ? c : `${toSnakeCase(c)} (${c})`)).join(", ");
+  return canonical.map((c) => (pythonName(c) === c ? c : `${pythonName(c)} (${c})`)).join(", ");
 }
 
 export interface NormalizedOptions {
@@ -76,7 +82,7 @@ export function parseOptions<S extends OptionsSchema>(schema: S, input: unknown,
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const [head, ...rest] = issue.path.map(String);
-  const name = head === undefined ? "options" : (spelled[head] ?? toSnakeCase(head));
+  const name = head === undefined ? "options" : (spelled[head] ?? pythonName(head));
   const option = rest.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : `${acc}.${p}`), name);
   const value = head === undefined ? input : issue.path.reduce<unknown>((v, p) => (v as Record<PropertyKey, unknown> | undefined)?.[p], values);
   const missing = head !== undefined && rest.length === 0 && !Object.prototype.hasOwnProperty.call(values, head);

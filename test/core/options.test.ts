@@ -27,7 +27,7 @@ describe("option keys", () => {
     const error = thrown(() => parseOptions(options, { stepSize: 3, stepsize: 4 }, "X")) as InvalidOptionError;
     expect(error).toBeInstanceOf(InvalidOptionError);
     expect(error.option).toBe("stepsize");
-    expect(error.message).toContain("step_size (stepSize), t_max (tMax), gamma, mode, max_lr (maxLr)");
+    expect(error.message).toContain("step_size (stepSize), T_max (tMax), gamma, mode, max_lr (maxLr)");
   });
 
   it("refuses the same option given in two spellings", () => {

@@ -26,7 +26,7 @@ describe("CosineAnnealingLR", () => {
     [{ tMax: -3 }, "tMax"],
     [{ tMax: Number.NaN }, "tMax"],
     [{ T_max: Infinity }, "T_max"],
-    [{}, "t_max"],
+    [{}, "T_max"],
     [{ T_max: 10, eta_min: Number.NaN }, "eta_min"],
     [{ T_max: 10, etaMax: 1 }, "etaMax"],
   ])("refuses %j, naming %s", (options, option) => {

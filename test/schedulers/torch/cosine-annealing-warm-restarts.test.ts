@@ -72,7 +72,7 @@ describe("CosineAnnealingWarmRestarts", () => {
     [{ T_0: 0 }, "T_0"],
     [{ t0: 2.5 }, "t0"],
     [{ t0: -1 }, "t0"],
-    [{}, "t_0"],
+    [{}, "T_0"],
     [{ T_0: 5, T_mult: 0 }, "T_mult"],
     [{ T_0: 5, T_mult: 1.5 }, "T_mult"],
     [{ T_0: 5, eta_min: Infinity }, "eta_min"],
