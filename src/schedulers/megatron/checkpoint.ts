@@ -41,7 +41,7 @@ const REFERENCE_KEYS: Record<CheckpointedOption, readonly string[]> = {
 
 /** One saved value and the field it was read from (named in errors). */
 export interface CheckpointValue {
-  option: CheckpointedOption;
+  option: string;
   field: string;
   value: unknown;
 }
@@ -64,9 +64,14 @@ export function readReferenceCheckpoint(reader: StateReader): { values: Checkpoi
   return { values, numSteps: reader.number(stepsField, { integer: true, min: 0 }) };
 }
 
-/** The saved values of our own state dict's options, for the same policy. */
-export function ownCheckpointValues(options: Record<string, unknown>): CheckpointValue[] {
-  return CHECKPOINTED_OPTIONS.map((option) => ({ option, field: `options.${option}`, value: options[option] }));
+/** Options that choose the policy itself: always the constructor's. */
+const POLICY_OPTIONS: readonly string[] = ["useCheckpointOptParamScheduler", "overrideOptParamScheduler"];
+
+/** The saved values of our own state dict: every schedule option (it has `initLr` and the WSD settings too), for the same policy. */
+export function ownCheckpointValues(schema: OptionsSchema, options: Record<string, unknown>): CheckpointValue[] {
+  return Object.keys(schema.shape)
+    .filter((option) => !POLICY_OPTIONS.includes(option))
+    .map((option) => ({ option, field: `options.${option}`, value: options[option] }));
 }
 
 /** The constructor's choice between the checkpoint's values and its own. */
@@ -93,7 +98,8 @@ export function applyCheckpointPolicy<O extends CheckpointPolicy>(
   const mustMatch = current.useCheckpointOptParamScheduler === false;
   for (const { option, field, value } of values) {
     const mine = merged[option];
-    if (mustMatch && value !== mine) throw new StateDictMismatchError(schedulerType, field, value, mine);
+    // null is Python's None: the same as an option left out.
+    if (mustMatch && (value ?? undefined) !== (mine ?? undefined)) throw new StateDictMismatchError(schedulerType, field, value, mine);
     const parsed = schema.shape[option]!.safeParse(value);
     if (!parsed.success) throw new InvalidStateDictError(schedulerType, field, value, parsed.error.issues[0]?.message ?? "a valid value");
     merged[option] = parsed.data;

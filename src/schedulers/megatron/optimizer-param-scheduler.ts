@@ -1,4 +1,4 @@
-import { InvalidOptimizerError, InvalidOptionError, StepError } from "../../core/errors.js";
+import { InvalidOptionError, StepError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { LRScheduler, type RestoredState } from "../../core/scheduler.js";
 import { StateReader } from "../../core/state.js";
@@ -60,7 +60,6 @@ interface Resolved {
 }
 
 const TYPE = "OptimizerParamScheduler";
-const snake = { maxLr: "max_lr", minLr: "min_lr", startWd: "start_wd", endWd: "end_wd" } as const;
 
 /**
  * Megatron-LM's `OptimizerParamScheduler`: a warmup from `initLr` to `maxLr`, then a decay to
@@ -123,24 +122,10 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
     if (o.overrideOptParamScheduler === true && o.useCheckpointOptParamScheduler !== false) {
       fail("override_opt_param_scheduler", true, "false unless use_checkpoint_opt_param_scheduler is false (it defaults to true)");
     }
-    const groups = readGroupOverrides(optimizer, TYPE);
+    const groups = readGroupOverrides(optimizer, TYPE, { ...o, constantWd: o.wdIncrStyle === "constant" });
     const maxLr = groups.maxLr.map((v) => v ?? o.maxLr);
     const minLr = groups.minLr.map((v) => v ?? o.minLr);
     const weightDecay = { startWd: o.startWd, endWd: o.endWd, wdIncrSteps: o.wdIncrSteps, wdIncrStyle: o.wdIncrStyle };
-    groups.maxLr.forEach((_, i) => {
-      const failGroup = (key: keyof typeof snake, expected: string): never => {
-        const own = groups[key][i] !== undefined;
-        if (own) throw new InvalidOptimizerError(TYPE, `paramGroups[${i}].${key}`, groups[key][i], expected);
-        return fail(snake[key], o[key], `${expected} in param group ${i}`);
-      };
-      if (maxLr[i]! < minLr[i]!) failGroup(groups.maxLr[i] !== undefined ? "maxLr" : "minLr", `consistent with min lr ${minLr[i]} <= max lr ${maxLr[i]}`);
-      const startWd = groups.startWd[i] ?? o.startWd;
-      const endWd = groups.endWd[i] ?? o.endWd;
-      if (endWd < startWd) failGroup(groups.endWd[i] !== undefined ? "endWd" : "startWd", `consistent with start wd ${startWd} <= end wd ${endWd}`);
-      if (o.wdIncrStyle === "constant" && endWd !== startWd) {
-        failGroup(groups.endWd[i] !== undefined ? "endWd" : "startWd", `such that start wd (${startWd}) equals end wd (${endWd}), as wd_incr_style is "constant"`);
-      }
-    });
     return { maxLr, minLr, groups, weightDecay };
   }
 
@@ -227,7 +212,7 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
   protected override readOwnState(value: unknown): RestoredState<OptimizerParamSchedulerOptions, Resolved> {
     const saved = super.readOwnState(value);
     const lastEpoch = StateReader.of(TYPE, value).number("lastEpoch", { integer: true, min: 0 });
-    const values = ownCheckpointValues(saved.options as unknown as Record<string, unknown>);
+    const values = ownCheckpointValues(OptimizerParamScheduler.optionsSchema, saved.options as unknown as Record<string, unknown>);
     const merged = applyCheckpointPolicy(TYPE, OptimizerParamScheduler.optionsSchema, this.options, values);
     const { options, resolved } = this.readOptions(merged as unknown as Record<string, unknown>, "options.");
     return { ...saved, options, resolved, lastEpoch, baseLrs: resolved.maxLr.slice() };

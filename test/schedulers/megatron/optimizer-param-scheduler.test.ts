@@ -271,6 +271,22 @@ describe("OptimizerParamScheduler state dicts", () => {
     expect(scheduler.lastEpoch).toBe(35);
   });
 
+  it("takes every schedule option of its own dict, init_lr and the WSD settings included", () => {
+    const wsd = { ...base, initLr: 1e-4, lrDecayStyle: "WSD" as const, wsdDecaySteps: 40, lrWsdDecayStyle: "cosine" as const };
+    const saved = new OptimizerParamScheduler(adam(0), wsd);
+    saved.step(7);
+    const optimizer = adam(0);
+    const resumed = new OptimizerParamScheduler(optimizer, base);
+    resumed.loadStateDict(JSON.parse(JSON.stringify(saved.stateDict())));
+    expect(resumed.options).toEqual(wsd);
+    expectClose(optimizer.paramGroups[0]!.lr, 1e-4 + (9e-4 * 7) / 10);
+    const strict = new OptimizerParamScheduler(adam(0), { ...wsd, initLr: 0, useCheckpointOptParamScheduler: false });
+    const error = thrown(() => strict.loadStateDict(saved.stateDict())) as StateDictMismatchError;
+    expect(error).toBeInstanceOf(StateDictMismatchError);
+    expect(error.field).toBe("options.initLr");
+    expect([error.checkpointValue, error.currentValue]).toEqual([1e-4, 0]);
+  });
+
   it("applies the same policy to its own state dict", () => {
     const other = new OptimizerParamScheduler(adam(0), { ...base, endWd: 0.05, wdIncrStyle: "linear" });
     const strict = new OptimizerParamScheduler(adam(0), { ...base, useCheckpointOptParamScheduler: false });
