@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { InvalidOptionError, ReduceLROnPlateau, StepError, StepLR, createScheduler, type LRScheduler } from "lr-schedulers";
 import { lrSchedulerCallback, tfjsOptimizer } from "lr-schedulers/tfjs";
+import { refusal as refuse } from "./refusal.js";
 
 const SAMPLES = 16;
 const BATCH = 4; // 4 updates per epoch
@@ -114,14 +115,7 @@ describe("lrSchedulerCallback in model.fit", () => {
 
 describe("lrSchedulerCallback refuses bad options when it is made", () => {
   const sgd = () => new StepLR(tfjsOptimizer(tf.train.sgd(0.1)), { stepSize: 1 });
-  const refusal = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (error) {
-      return error as InvalidOptionError;
-    }
-    throw new Error("expected a refusal");
-  };
+  const refusal = (fn: () => unknown) => refuse<InvalidOptionError>(fn);
 
   it.each([
     ["interval", () => lrSchedulerCallback(sgd(), {} as never)],

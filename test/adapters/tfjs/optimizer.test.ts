@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { InvalidOptimizerError, StepLR } from "lr-schedulers";
 import { tfjsOptimizer } from "lr-schedulers/tfjs";
+import { refusal as refuse } from "./refusal.js";
 import { WobbleLR } from "./schedules.js";
 
 const EPS = 1e-7;
@@ -202,14 +203,7 @@ describe("tfjsOptimizer on the real TF.js optimizers", () => {
 });
 
 describe("tfjsOptimizer refuses what it cannot honour", () => {
-  const refusal = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (error) {
-      return error as InvalidOptimizerError;
-    }
-    throw new Error("expected a refusal");
-  };
+  const refusal = (fn: () => unknown) => refuse<InvalidOptimizerError>(fn);
 
   it("a non-optimizer and an unknown optimizer class", () => {
     const e1 = refusal(() => tfjsOptimizer({} as never));
