@@ -98,3 +98,20 @@ export function expandPerGroup<T>(value: T | readonly T[], groupCount: number, s
   }
   return [...(value as readonly T[])];
 }
+
+/**
+ * `resolve()` sees the options under their camelCase keys, so its errors name options the Python way
+ * (`max_steps`). When the caller wrote the option another way (`maxSteps`), this returns the same
+ * error naming it as written; any other error is returned as it is.
+ */
+export function respellOptionError(error: unknown, input: unknown): unknown {
+  if (!(error instanceof InvalidOptionError) || typeof input !== "object" || input === null) return error;
+  const head = /^[A-Za-z0-9_]+/.exec(error.option)?.[0];
+  if (head === undefined || Object.prototype.hasOwnProperty.call(input, head)) return error;
+  const folded = head.replace(/_/g, "").toLowerCase();
+  const given = Object.keys(input).find((k) => k.replace(/_/g, "").toLowerCase() === folded);
+  if (given === undefined) return error;
+  const renamed = new InvalidOptionError(error.schedulerType, given + error.option.slice(head.length), error.value, error.expected);
+  renamed.stack = error.stack;
+  return renamed;
+}
