@@ -5,7 +5,7 @@
  * frequency }, monitor }`).
  */
 import type { Optimizer } from "../../core/optimizer.js";
-import { parseOptions } from "../../core/options.js";
+import { parseOptions, respellOptionError } from "../../core/options.js";
 import { nonNegativeInt, nonNegativeNumber, oneOf, positiveInt, z } from "../../core/schema.js";
 import { WarmupAnnealDecayHold, checkDecayLength } from "./warmup-anneal-decay-hold.js";
 
@@ -72,7 +72,11 @@ export class WarmupAnnealDecayHoldScheduler {
     this.interval = o.interval ?? "step";
     this.frequency = o.frequency ?? 1;
     this.monitor = o.monitor ?? "val_loss";
-    checkDecayLength(TYPE, this.warmupSteps, this.maxSteps);
+    try {
+      checkDecayLength(TYPE, this.warmupSteps, this.maxSteps);
+    } catch (error) {
+      throw respellOptionError(error, options);
+    }
   }
 
   /** Builds the schedule on `optimizer` and returns it with the trainer settings. */

@@ -1,5 +1,6 @@
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
+import { respellOptionError } from "../../core/options.js";
 import type { StateReader } from "../../core/state.js";
 import { nonNegativeInt, nonNegativeNumber, positiveInt } from "../../core/schema.js";
 import * as z from "zod/mini";
@@ -42,7 +43,11 @@ export class WarmupAnnealDecayHold extends TorchScheduler<WarmupAnnealDecayHoldO
   });
 
   constructor(optimizer: Optimizer, options: WarmupAnnealDecayHoldOptions) {
-    super(optimizer, options);
+    try {
+      super(optimizer, options);
+    } catch (error) {
+      throw respellOptionError(error, options);
+    }
   }
 
   protected override resolve(options: WarmupAnnealDecayHoldOptions): WarmupAnnealDecayHoldOptions {

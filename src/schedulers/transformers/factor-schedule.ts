@@ -4,10 +4,20 @@
  * whose factor is a closed form of the step, so `lr = base lr of the group * factor(step)` survives
  * a JSON state dict. Construction evaluates `factor(0)`, as `LambdaLR` does.
  */
+import type { Optimizer } from "../../core/optimizer.js";
+import { respellOptionError } from "../../core/options.js";
 import type { StateReader } from "../../core/state.js";
 import { TorchScheduler, type TorchCommonOptions } from "../torch/base.js";
 
 export abstract class FactorSchedule<O extends TorchCommonOptions = TorchCommonOptions, R = O> extends TorchScheduler<O, R> {
+  constructor(optimizer: Optimizer, options?: unknown) {
+    try {
+      super(optimizer, options);
+    } catch (error) {
+      throw respellOptionError(error, options);
+    }
+  }
+
   /** The multiplier of every group's base lr at step `t`. Pure arithmetic, no allocation. */
   protected abstract factor(t: number): number;
 

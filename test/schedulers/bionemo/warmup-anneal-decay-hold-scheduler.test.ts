@@ -34,7 +34,8 @@ describe("WarmupAnnealDecayHoldScheduler", () => {
     [{ interval: "batch" }, "interval"],
     [{ frequency: 0 }, "frequency"],
     [{ monitor: "" }, "monitor"],
-    [{ warmupSteps: 10, maxSteps: 10 }, "max_steps"],
+    [{ warmupSteps: 10, maxSteps: 10 }, "maxSteps"],
+    [{ warmup_steps: 10, max_steps: 5 }, "max_steps"],
     [{ max_lr: -1 }, "max_lr"],
   ];
   for (const [given, option] of refused) {

@@ -65,8 +65,9 @@ describe("WarmupAnnealDecayHold", () => {
   });
 
   const refused: [Record<string, unknown>, string][] = [
-    [{ ...options, maxSteps: 2 }, "max_steps"],
-    [{ ...options, maxSteps: 1 }, "max_steps"],
+    [{ ...options, maxSteps: 2 }, "maxSteps"],
+    [{ ...options, maxSteps: 1 }, "maxSteps"],
+    [{ warmup_steps: 3, max_steps: 3, max_lr: 1 }, "max_steps"],
     [{ maxSteps: 100, maxLr: 1e-3 }, "warmup_steps"],
     [{ warmupSteps: 10, maxLr: 1e-3 }, "max_steps"],
     [{ warmupSteps: 10, maxSteps: 100 }, "max_lr"],

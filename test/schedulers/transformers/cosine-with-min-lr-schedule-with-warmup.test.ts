@@ -24,7 +24,7 @@ describe("getCosineWithMinLrScheduleWithWarmup", () => {
       getCosineWithMinLrScheduleWithWarmup(sgd(1), { numWarmupSteps: 1, numTrainingSteps: 5, minLr: 0.1, minLrRate: 0.1 }),
     ) as InvalidOptionError;
     expect(both).toBeInstanceOf(InvalidOptionError);
-    expect(both.option).toBe("min_lr");
+    expect(both.option).toBe("minLr");
     const neither = thrown(() => getCosineWithMinLrScheduleWithWarmup(sgd(1), { numWarmupSteps: 1, numTrainingSteps: 5 })) as InvalidOptionError;
     expect(neither).toBeInstanceOf(InvalidOptionError);
     expect(neither.option).toBe("min_lr_rate");

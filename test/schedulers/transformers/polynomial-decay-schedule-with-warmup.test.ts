@@ -3,6 +3,7 @@ import {
   InvalidOptimizerError,
   InvalidOptionError,
   PolynomialDecayScheduleWithWarmup,
+  createScheduler,
   getPolynomialDecayScheduleWithWarmup,
 } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
@@ -43,16 +44,21 @@ describe("getPolynomialDecayScheduleWithWarmup", () => {
     expect(resumedOptimizer.paramGroups[0]!.lr).toBeCloseTo(0.36 * 0.25 + 0.04, 15);
   });
 
-  it("refuses lr_end not below defaults.lr, naming lr_end", () => {
+  it("refuses lr_end not below defaults.lr, naming it as the caller spelled it", () => {
     const error = thrown(() => getPolynomialDecayScheduleWithWarmup(sgd(0.001), { numWarmupSteps: 1, numTrainingSteps: 5, lrEnd: 0.001 })) as InvalidOptionError;
     expect(error).toBeInstanceOf(InvalidOptionError);
-    expect(error.option).toBe("lr_end");
+    expect(error.option).toBe("lrEnd");
+    const python = thrown(() =>
+      createScheduler(sgd(0.001), { type: "get_polynomial_decay_schedule_with_warmup", params: { num_warmup_steps: 1, num_training_steps: 5, lr_end: 0.002 } }),
+    ) as InvalidOptionError;
+    expect(python).toBeInstanceOf(InvalidOptionError);
+    expect(python.option).toBe("lr_end");
   });
 
   it("refuses a zero-length decay, where Python divides by zero", () => {
     const error = thrown(() => getPolynomialDecayScheduleWithWarmup(sgd(1), { numWarmupSteps: 5, numTrainingSteps: 5 })) as InvalidOptionError;
     expect(error).toBeInstanceOf(InvalidOptionError);
-    expect(error.option).toBe("num_training_steps");
+    expect(error.option).toBe("numTrainingSteps");
   });
 
   it("refuses a negative power and a non-numeric defaults.lr", () => {
