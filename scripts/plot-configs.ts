@@ -1,0 +1,46 @@
+/**
+ * The examples the docs plots are drawn from (docs/plot-configs.json), turned into what `simulate`
+ * takes. Shared by `npm run docs` and the test that every registered type has a page and a plot.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ParamGroup, SimulateOptions } from "../src/index.js";
+
+export const ROOT = join(import.meta.dirname, "..");
+export const PLOT_CONFIGS_FILE = join(ROOT, "docs", "plot-configs.json");
+
+export interface PlotConfig {
+  params: Record<string, unknown>;
+  steps: number;
+  lr?: number | number[];
+  groups?: Partial<ParamGroup>[];
+  /** One metric per step, or "plateaus". */
+  metrics?: number[] | "plateaus";
+  /** Function-valued params as JavaScript source, e.g. `{ "lr_lambda": "(step) => 0.95 ** step" }`. */
+  functions?: Record<string, string>;
+}
+
+/** Every entry of docs/plot-configs.json, by type. */
+export function readPlotConfigs(): Record<string, PlotConfig> {
+  const table = JSON.parse(readFileSync(PLOT_CONFIGS_FILE, "utf8")) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(table).filter(([key]) => !key.startsWith("$"))) as Record<string, PlotConfig>;
+}
+
+/** A loss that improves every 25 steps and stalls in between, so plateau schedules have something to cut on. */
+function plateaus(steps: number): number[] {
+  return Array.from({ length: steps }, (_, k) => 1 / (1 + Math.floor(k / 25)));
+}
+
+/** The `simulate(config, options)` arguments of one entry. */
+export function simulationOf(type: string, entry: PlotConfig): { config: { type: string; params: Record<string, unknown> }; options: SimulateOptions } {
+  const params: Record<string, unknown> = { ...entry.params };
+  for (const [name, source] of Object.entries(entry.functions ?? {})) {
+    // The table is the repository's own file, so its function sources are trusted code.
+    params[name] = new Function(`return (${source});`)() as unknown;
+  }
+  const options: SimulateOptions = { steps: entry.steps };
+  if (entry.lr !== undefined) options.lr = entry.lr;
+  if (entry.groups !== undefined) options.groups = entry.groups;
+  if (entry.metrics !== undefined) options.metrics = entry.metrics === "plateaus" ? plateaus(entry.steps) : entry.metrics;
+  return { config: { type, params }, options };
+}
