@@ -73,7 +73,7 @@ export abstract class DeepSpeedScheduler<O extends DeepSpeedCommonOptions = Deep
   }
 
   /** A float-or-list option expanded to one value per group; errors name the option DeepSpeed's way (`warmup_min_lr`). */
-  protected perGroup(value: number | readonly number[], optimizer: Optimizer, key: string): number[] {
+  protected perGroupValues(value: number | readonly number[], optimizer: Optimizer, key: string): number[] {
     return expandPerGroup(value, optimizer.paramGroups.length, this.type, toSnakeCase(key));
   }
 }

@@ -45,7 +45,7 @@ export class LRRangeTest extends DeepSpeedScheduler<LRRangeTestOptions, Resolved
 
   protected override resolve(options: LRRangeTestOptions, optimizer: Optimizer): Resolved {
     return {
-      minLrs: this.perGroup(options.lrRangeTestMinLr ?? 1e-3, optimizer, "lrRangeTestMinLr"),
+      minLrs: this.perGroupValues(options.lrRangeTestMinLr ?? 1e-3, optimizer, "lrRangeTestMinLr"),
       stepSize: options.lrRangeTestStepSize ?? 2000,
       stepRate: options.lrRangeTestStepRate ?? 1,
       staircase: options.lrRangeTestStaircase ?? false,

@@ -74,7 +74,7 @@ export class OneCycle extends DeepSpeedScheduler<OneCycleOptions, Resolved> {
     cycleMaxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     decayLrRate: z.optional(nonNegativeNumber()),
     cycleFirstStepSize: z.optional(positiveInt()),
-    cycleSecondStepSize: z.optional(z.nullable(positiveInt())),
+    cycleSecondStepSize: z.optional(z.nullable(nonNegativeInt())),
     cycleFirstStairCount: z.optional(int()),
     cycleSecondStairCount: z.optional(z.nullable(int())),
     decayStepSize: z.optional(nonNegativeInt()),
@@ -95,10 +95,10 @@ export class OneCycle extends DeepSpeedScheduler<OneCycleOptions, Resolved> {
     const totalSize = first + (options.cycleSecondStepSize ?? first);
     const decayStepSize = options.decayStepSize ?? 0;
     return {
-      minLrs: this.perGroup(options.cycleMinLr, optimizer, "cycleMinLr"),
-      maxLrs: this.perGroup(options.cycleMaxLr, optimizer, "cycleMaxLr"),
-      minMoms: this.perGroup(options.cycleMinMom ?? 0.8, optimizer, "cycleMinMom"),
-      maxMoms: this.perGroup(options.cycleMaxMom ?? 0.9, optimizer, "cycleMaxMom"),
+      minLrs: this.perGroupValues(options.cycleMinLr, optimizer, "cycleMinLr"),
+      maxLrs: this.perGroupValues(options.cycleMaxLr, optimizer, "cycleMaxLr"),
+      minMoms: this.perGroupValues(options.cycleMinMom ?? 0.8, optimizer, "cycleMinMom"),
+      maxMoms: this.perGroupValues(options.cycleMaxMom ?? 0.9, optimizer, "cycleMaxMom"),
       totalSize,
       stepRatio: first / totalSize,
       // DeepSpeed switches a decay off when its rate or the step size is 0 (math.isclose(x, 0) means x == 0).

@@ -36,8 +36,8 @@ export interface WarmupResolved {
 
 export abstract class WarmupScheduler<O extends DeepSpeedWarmupOptions, R extends WarmupResolved = WarmupResolved> extends DeepSpeedScheduler<O, R> {
   protected resolveWarmupLrs(options: O, optimizer: Optimizer): WarmupResolved {
-    const minLrs = this.perGroup(options.warmupMinLr ?? 0, optimizer, "warmupMinLr");
-    const maxLrs = this.perGroup(options.warmupMaxLr ?? 0.001, optimizer, "warmupMaxLr");
+    const minLrs = this.perGroupValues(options.warmupMinLr ?? 0, optimizer, "warmupMinLr");
+    const maxLrs = this.perGroupValues(options.warmupMaxLr ?? 0.001, optimizer, "warmupMaxLr");
     return {
       minLrs,
       deltaLrs: maxLrs.map((max, i) => max - minLrs[i]!),

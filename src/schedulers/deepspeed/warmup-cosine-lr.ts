@@ -56,7 +56,7 @@ export class WarmupCosineLR extends DeepSpeedScheduler<WarmupCosineLROptions, Re
       throw new InvalidOptionError(this.type, "total_num_steps", total, `> max(2, warmup_num_steps) = ${warmup.steps} (the cosine needs at least one step)`);
     }
     return {
-      minRatios: this.perGroup(options.warmupMinRatio ?? 0, optimizer, "warmupMinRatio"),
+      minRatios: this.perGroupValues(options.warmupMinRatio ?? 0, optimizer, "warmupMinRatio"),
       warmup,
       cosMinRatio: options.cosMinRatio ?? 1e-4,
       cosineSteps: total - warmup.steps,

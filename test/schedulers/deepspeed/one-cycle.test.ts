@@ -78,6 +78,16 @@ describe("OneCycle", () => {
     expect(cycled.paramGroups[0]!.momentum).toBeCloseTo(0.875, 14);
   });
 
+  it("with cycle_second_step_size 0 only rises, then drops back to the min", () => {
+    const optimizer = adam(0.5);
+    const scheduler = new OneCycle(optimizer, { ...options, cycleSecondStepSize: 0, decayStepSize: 0 });
+    const lrs = [1, 2, 3, 4].map((it) => {
+      scheduler.step(it);
+      return optimizer.paramGroups[0]!.lr;
+    });
+    [0.6, 0.85, 0.1, 0.1].forEach((want, k) => expect(lrs[k]).toBeCloseTo(want, 14));
+  });
+
   it("leaves betas alone with cycle_momentum false", () => {
     const optimizer = adam(0.5);
     new OneCycle(optimizer, { ...options, cycleMomentum: false }).step(3);
