@@ -331,6 +331,14 @@ describe("OptimizerParamScheduler state dicts", () => {
     expect(scheduler.options).toEqual(base);
   });
 
+  it("refuses its own dict with malformed weight-decay settings of a pending Megatron load", () => {
+    const scheduler = new OptimizerParamScheduler(adam(0), base);
+    const dict = { ...scheduler.stateDict(), extra: { weightDecayWrittenWith: { startWd: 0, endWd: 0.1, wdIncrSteps: 10, wdIncrStyle: "square" } } };
+    const error = thrown(() => scheduler.loadStateDict(dict)) as InvalidStateDictError;
+    expect(error).toBeInstanceOf(InvalidStateDictError);
+    expect(error.field).toBe("extra.weightDecayWrittenWith.wdIncrStyle");
+  });
+
   it("refuses its own dict with a negative or fractional step count", () => {
     const scheduler = new OptimizerParamScheduler(adam(0), base);
     for (const lastEpoch of [-1, 2.5]) {
