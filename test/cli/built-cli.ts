@@ -1,5 +1,5 @@
 /** Runs the built `lr-schedulers` executable (package.json "bin"), building it first when it is missing or older than src/. */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
@@ -14,14 +14,20 @@ function newestSource(dir: string): number {
   );
 }
 
-export function ensureBuilt(): void {
-  let built = 0;
+const builtAt = (): number => {
   try {
-    built = statSync(BIN).mtimeMs;
+    return statSync(BIN).mtimeMs;
   } catch {
-    // not built yet
+    return 0;
   }
-  if (built < newestSource(join(ROOT, "src"))) execFileSync("npx", ["tsup"], { cwd: ROOT, stdio: "ignore" });
+};
+
+export function ensureBuilt(): void {
+  const newest = newestSource(join(ROOT, "src"));
+  if (builtAt() >= newest) return;
+  // The type declarations of the library entry may fail on unrelated work in progress; what matters here is the CLI bundle.
+  const build = spawnSync("npx", ["tsup"], { cwd: ROOT, encoding: "utf8" });
+  if (builtAt() < newest) throw new Error(`building ${BIN} failed:\n${build.stderr}`);
 }
 
 export interface CliRun {
