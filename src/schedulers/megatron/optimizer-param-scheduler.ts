@@ -1,6 +1,7 @@
 import { InvalidOptionError, StepError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { LRScheduler, type RestoredState } from "../../core/scheduler.js";
+import { respellOptionError } from "../../core/options.js";
 import { StateReader } from "../../core/state.js";
 import { bool, nonNegativeInt, nonNegativeNumber, num, oneOf, positiveInt, z } from "../../core/schema.js";
 import { applyCheckpointPolicy, ownCheckpointValues, readReferenceCheckpoint } from "./checkpoint.js";
@@ -102,7 +103,11 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
   private writtenWith: WeightDecaySettings | undefined;
 
   constructor(optimizer: Optimizer, options: OptimizerParamSchedulerOptions) {
-    super(optimizer, options);
+    try {
+      super(optimizer, options);
+    } catch (error) {
+      throw respellOptionError(error, options);
+    }
   }
 
   protected override resolve(o: OptimizerParamSchedulerOptions, optimizer: Optimizer): Resolved {

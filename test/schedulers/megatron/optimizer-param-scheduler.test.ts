@@ -154,11 +154,11 @@ describe("OptimizerParamScheduler schedule", () => {
 
 describe("OptimizerParamScheduler validation", () => {
   const invalid: [string, Record<string, unknown>, string][] = [
-    ["max_lr below min_lr", { maxLr: 1e-6 }, "max_lr"],
-    ["init_lr above max_lr", { initLr: 2e-3 }, "init_lr"],
+    ["max_lr below min_lr", { maxLr: 1e-6 }, "maxLr"],
+    ["init_lr above max_lr", { initLr: 2e-3 }, "initLr"],
     ["negative min_lr", { minLr: -1e-5 }, "minLr"],
     ["lr_decay_steps 0", { lrDecaySteps: 0 }, "lrDecaySteps"],
-    ["warmup not below decay", { lrWarmupSteps: 100 }, "lr_warmup_steps"],
+    ["warmup not below decay", { lrWarmupSteps: 100 }, "lrWarmupSteps"],
     ["negative warmup", { lrWarmupSteps: -2 }, "lrWarmupSteps"],
     ["fractional decay steps", { lrDecaySteps: 99.5 }, "lrDecaySteps"],
     ["unknown decay style", { lrDecayStyle: "exotic" }, "lrDecayStyle"],
@@ -166,11 +166,11 @@ describe("OptimizerParamScheduler validation", () => {
     ["WSD without lr_wsd_decay_style", { lrDecayStyle: "WSD", wsdDecaySteps: 10 }, "lr_wsd_decay_style"],
     ["unknown WSD style", { lrDecayStyle: "WSD", wsdDecaySteps: 10, lrWsdDecayStyle: "square" }, "lrWsdDecayStyle"],
     ["negative start_wd", { startWd: -0.1, endWd: 0.1, wdIncrStyle: "linear" }, "startWd"],
-    ["end_wd below start_wd", { startWd: 0.1, endWd: 0.01, wdIncrStyle: "linear" }, "end_wd"],
-    ["constant wd with start != end", { endWd: 0.1 }, "end_wd"],
-    ["wd_incr_steps 0 with linear", { endWd: 0.1, wdIncrStyle: "linear", wdIncrSteps: 0 }, "wd_incr_steps"],
+    ["end_wd below start_wd", { startWd: 0.1, endWd: 0.01, wdIncrStyle: "linear" }, "endWd"],
+    ["constant wd with start != end", { endWd: 0.1 }, "endWd"],
+    ["wd_incr_steps 0 with linear", { endWd: 0.1, wdIncrStyle: "linear", wdIncrSteps: 0 }, "wdIncrSteps"],
     ["unknown wd style", { wdIncrStyle: "quadratic" }, "wdIncrStyle"],
-    ["override with use-checkpoint", { overrideOptParamScheduler: true }, "override_opt_param_scheduler"],
+    ["override with use-checkpoint", { overrideOptParamScheduler: true }, "overrideOptParamScheduler"],
     ["NaN max_lr", { maxLr: NaN }, "maxLr"],
     ["missing init_lr", { initLr: undefined }, "init_lr"],
   ];
@@ -184,11 +184,16 @@ describe("OptimizerParamScheduler validation", () => {
     expect(optimizer.paramGroups[0]!.lr).toBe(0.5);
   });
 
-  it("names snake_case options as the caller spelled them", () => {
-    const params = { init_lr: 0, max_lr: 1e-3, min_lr: 1e-5, lr_warmup_steps: 10, lr_decay_steps: -5, lr_decay_style: "linear", start_wd: 0, end_wd: 0, wd_incr_steps: 1, wd_incr_style: "constant" };
+  it.each([
+    [{ lr_decay_steps: -5 }, "lr_decay_steps"],
+    [{ max_lr: 1e-6 }, "max_lr"],
+    [{ lr_warmup_steps: 100 }, "lr_warmup_steps"],
+    [{ wd_incr_style: "linear", wd_incr_steps: 0 }, "wd_incr_steps"],
+  ])("names snake_case options as the caller spelled them (%o)", (change, option) => {
+    const params = { init_lr: 0, max_lr: 1e-3, min_lr: 1e-5, lr_warmup_steps: 10, lr_decay_steps: 100, lr_decay_style: "linear", start_wd: 0, end_wd: 0, wd_incr_steps: 1, wd_incr_style: "constant", ...change };
     const error = thrown(() => createScheduler(adam(0), { type: "OptimizerParamScheduler", params })) as InvalidOptionError;
     expect(error).toBeInstanceOf(InvalidOptionError);
-    expect(error.option).toBe("lr_decay_steps");
+    expect(error.option).toBe(option);
   });
 
   it("accepts override_opt_param_scheduler together with use_checkpoint_opt_param_scheduler: false", () => {
