@@ -4,9 +4,9 @@
  * the first `step()` is iteration 0; `step(k)` jumps to iteration k, backwards or forwards.
  * DeepSpeed's own `state_dict()` is `{ "last_batch_iteration": k }`, and loading it is accepted.
  */
-import { InvalidOptionError, StepError } from "../../core/errors.js";
+import { StepError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { expandPerGroup, toSnakeCase } from "../../core/options.js";
+import { expandPerGroup, respellOptionError, toSnakeCase } from "../../core/options.js";
 import { LRScheduler, type RestoredState } from "../../core/scheduler.js";
 import { int } from "../../core/schema.js";
 import { StateReader } from "../../core/state.js";
@@ -27,7 +27,8 @@ export abstract class DeepSpeedScheduler<O extends DeepSpeedCommonOptions = Deep
     try {
       super(optimizer, options);
     } catch (error) {
-      throw respelled(error, options);
+      // resolve() names options DeepSpeed's way; name them as the caller wrote them.
+      throw respellOptionError(error, options);
     }
   }
 
@@ -95,19 +96,4 @@ export function resolveWarmup(warmupNumSteps: number, linear: boolean): Warmup {
 /** Warmup progress at iteration `t` (0 <= t < steps): `ln(t+1)/ln(steps)` or `t/steps`. */
 export function warmupProgress(w: Warmup, t: number): number {
   return w.linear ? t / w.steps : w.inverseLog * Math.log(t + 1);
-}
-
-/**
- * Options are validated after their spelling was mapped to camelCase; an error raised by
- * `resolve()` names the option in snake_case. This puts back the spelling the caller used.
- */
-function respelled(error: unknown, input: unknown): unknown {
-  if (!(error instanceof InvalidOptionError) || typeof input !== "object" || input === null) return error;
-  const head = /^[A-Za-z0-9_]+/.exec(error.option)?.[0];
-  if (head === undefined || Object.prototype.hasOwnProperty.call(input, head)) return error;
-  const given = Object.keys(input).find((k) => toSnakeCase(k) === head);
-  if (given === undefined) return error;
-  const renamed = new InvalidOptionError(error.schedulerType, given + error.option.slice(head.length), error.value, error.expected);
-  renamed.stack = error.stack;
-  return renamed;
 }

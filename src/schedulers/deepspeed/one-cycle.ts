@@ -1,6 +1,7 @@
 import { InvalidOptimizerError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { bool, int, nonNegativeInt, nonNegativeNumber, numberIn, oneOf, perGroup, positiveInt } from "../../core/schema.js";
+import { emitWarning } from "../../core/warnings.js";
 import * as z from "zod/mini";
 import { DeepSpeedScheduler, deepspeedCommonOptions, type DeepSpeedCommonOptions } from "./base.js";
 
@@ -88,6 +89,9 @@ export class OneCycle extends DeepSpeedScheduler<OneCycleOptions, Resolved> {
 
   constructor(optimizer: Optimizer, options: OneCycleOptions) {
     super(optimizer, options);
+    if (this.resolved.target === null && this.options.cycleMomentum !== false) {
+      emitWarning(this.type, "momentum-cycling-disabled", "cycle_momentum is off: the optimizer has no betas (DeepSpeed cycles only betas); pass momentumTarget \"momentum\" to cycle momentum.");
+    }
   }
 
   protected override resolve(options: OneCycleOptions, optimizer: Optimizer): Resolved {

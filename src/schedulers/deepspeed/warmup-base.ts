@@ -4,10 +4,11 @@
  */
 import type { Optimizer } from "../../core/optimizer.js";
 import { nonNegativeInt, nonNegativeNumber, perGroup } from "../../core/schema.js";
+import { emitWarning } from "../../core/warnings.js";
 import * as z from "zod/mini";
 import { DeepSpeedScheduler, resolveWarmup, warmupProgress, type DeepSpeedCommonOptions, type Warmup } from "./base.js";
 
-/** `"log"` or `"linear"`; DeepSpeed treats any other string as `"log"`, and so does this library. */
+/** `"log"` or `"linear"`; DeepSpeed treats any other string as `"log"`, and so does this library (with an "unknown-warmup-type" warning). */
 export type DeepSpeedWarmupType = "log" | "linear" | (string & {});
 
 export interface DeepSpeedWarmupOptions extends DeepSpeedCommonOptions {
@@ -35,6 +36,14 @@ export interface WarmupResolved {
 }
 
 export abstract class WarmupScheduler<O extends DeepSpeedWarmupOptions, R extends WarmupResolved = WarmupResolved> extends DeepSpeedScheduler<O, R> {
+  constructor(optimizer: Optimizer, options?: O) {
+    super(optimizer, options);
+    const type = this.options.warmupType;
+    if (type !== undefined && type !== "log" && type !== "linear") {
+      emitWarning(this.type, "unknown-warmup-type", `Unknown warmup_type ${JSON.stringify(type)}; the log warmup is used, as in DeepSpeed.`);
+    }
+  }
+
   protected resolveWarmupLrs(options: O, optimizer: Optimizer): WarmupResolved {
     const minLrs = this.perGroupValues(options.warmupMinLr ?? 0, optimizer, "warmupMinLr");
     const maxLrs = this.perGroupValues(options.warmupMaxLr ?? 0.001, optimizer, "warmupMaxLr");

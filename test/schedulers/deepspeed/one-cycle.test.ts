@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptimizerError, OneCycle, type Optimizer } from "../../../src/index.js";
+import { InvalidOptimizerError, OneCycle, onWarning, type Optimizer, type SchedulerWarning } from "../../../src/index.js";
 import { adam, sgd, thrown } from "../../support/optimizer.js";
 import { itRefuses } from "./refusals.js";
 
@@ -86,6 +86,17 @@ describe("OneCycle", () => {
       return optimizer.paramGroups[0]!.lr;
     });
     [0.6, 0.85, 0.1, 0.1].forEach((want, k) => expect(lrs[k]).toBeCloseTo(want, 14));
+  });
+
+  it("reports through onWarning when cycle_momentum is on but has nothing to cycle (SGD, as DeepSpeed warns)", () => {
+    const warnings: SchedulerWarning[] = [];
+    const stop = onWarning((w) => warnings.push(w));
+    new OneCycle(sgd(0.5), options);
+    new OneCycle(sgd(0.5), { ...options, cycleMomentum: false });
+    new OneCycle(sgd(0.5), { ...options, momentumTarget: "momentum" });
+    new OneCycle(adam(0.5), options);
+    stop();
+    expect(warnings.map((w) => [w.schedulerType, w.code])).toEqual([["OneCycle", "momentum-cycling-disabled"]]);
   });
 
   it("leaves betas alone with cycle_momentum false", () => {

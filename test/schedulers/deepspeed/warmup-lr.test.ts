@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WarmupLR } from "../../../src/index.js";
+import { WarmupLR, onWarning, type SchedulerWarning } from "../../../src/index.js";
 import { sgd } from "../../support/optimizer.js";
 import { itRefuses } from "./refusals.js";
 
@@ -45,9 +45,14 @@ describe("WarmupLR", () => {
     }
   });
 
-  it("treats an unknown warmup_type as 'log', as DeepSpeed does (documented)", () => {
+  it("treats an unknown warmup_type as 'log', as DeepSpeed does (documented), and reports it through onWarning", () => {
+    const warnings: SchedulerWarning[] = [];
+    const stop = onWarning((w) => warnings.push(w));
     const log = new WarmupLR(sgd(0.1), { warmupNumSteps: 20, warmupType: "log" });
     const other = new WarmupLR(sgd(0.1), { warmupNumSteps: 20, warmupType: "cosine" });
+    stop();
+    expect(warnings.map((w) => [w.schedulerType, w.code])).toEqual([["WarmupLR", "unknown-warmup-type"]]);
+    expect(warnings[0]!.message).toContain('"cosine"');
     expect(lrsAt(other, [1, 5, 19])).toEqual(lrsAt(log, [1, 5, 19]));
     expect(other.options.warmupType).toBe("cosine");
   });
