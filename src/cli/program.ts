@@ -81,7 +81,18 @@ export function buildProgram(io: CliIO): Command {
       // One line, in the same form as the CLI's own errors.
       outputError: (text, write) => write(`lr-schedulers: ${text.replace(/^error: /, "").trim()} (see --help)\n`),
     })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  lr-schedulers plot --default --svg schedule.svg",
+        "  lr-schedulers plot ds_config.json --steps 2000",
+        "  lr-schedulers table --type StepLR --param step_size=30 --lr 0.1,0.01 --steps 100 --every 10",
+        "  lr-schedulers table config.json --format json",
+      ].join("\n"),
+    );
 
   addInputOptions(program.command("plot").description("draw the lr of every param group in the terminal, and as an SVG with --svg"))
     .option("--svg <file>", "also write the chart as an SVG file")

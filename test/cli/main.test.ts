@@ -127,6 +127,10 @@ describe("lr-schedulers usage", () => {
     expect(run.stdout).toMatch(/^Usage: lr-schedulers/);
   });
 
+  it("shows examples in the main help", () => {
+    expect(runBin(["--help"]).stdout).toContain("Examples:\n  lr-schedulers plot --default --svg schedule.svg");
+  });
+
   it("lists every type", () => {
     expect(runBin(["types"]).stdout.split("\n")).toEqual(expect.arrayContaining(["StepLR", "WarmupLR", "OptimizerParamScheduler"]));
   });
