@@ -83,6 +83,15 @@ function schedulerType(config: unknown): string | undefined {
   return isObject(section) && typeof section.type === "string" ? section.type : undefined;
 }
 
+/** A deep copy, so that the caller's objects are never written; functions and the like are refused. */
+function copyOf<T>(value: T, option: string): T {
+  try {
+    return structuredClone(value);
+  } catch {
+    throw new InvalidOptionError("simulate", option, value, "plain data (numbers, strings, lists, objects)");
+  }
+}
+
 /** Builds the synthetic optimizer's groups from `lr` and `groups`. @throws InvalidOptionError */
 function initialGroups(options: SimulateOptions, fromConfig: Partial<ParamGroup> | undefined): ParamGroup[] {
   const { lr, groups } = options;
@@ -98,7 +107,7 @@ function initialGroups(options: SimulateOptions, fromConfig: Partial<ParamGroup>
   }
   const count = groups?.length ?? lrs?.length ?? 1;
   return Array.from({ length: count }, (_, i) => {
-    const group = structuredClone({ ...fromConfig, ...groups?.[i] }) as ParamGroup;
+    const group = copyOf({ ...fromConfig, ...groups?.[i] }, `groups[${i}]`) as ParamGroup;
     const given = lrs?.[lrs.length === 1 ? 0 : i];
     if (given !== undefined) group.lr = given;
     else if (group.lr === undefined) group.lr = 1;
@@ -153,7 +162,7 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
   }
   const optimizer: Optimizer = {
     paramGroups: structuredClone(inputs),
-    defaults: structuredClone(options.defaults ?? { ...inputs[0] }),
+    defaults: copyOf(options.defaults ?? { ...inputs[0] }, "defaults"),
   };
   const scheduler = createScheduler(optimizer, config);
   const type = schedulerType(config);

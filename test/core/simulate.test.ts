@@ -130,6 +130,8 @@ describe("simulate", () => {
     [{ steps: 1, lr: [1, 2, 3], groups: [{}, {}] }, "lr"],
     [{ steps: 1, groups: [] }, "groups"],
     [{ steps: 1, defaults: 3 }, "defaults"],
+    [{ steps: 1, defaults: { lr: () => 1 } }, "defaults"],
+    [{ steps: 1, groups: [{ lr: 1 }, { lr: 1, tag: () => "bias" }] }, "groups[1]"],
   ])("refuses %j naming %s", (options, option) => {
     expect(() => simulate({ type: "StepLR", params: { step_size: 1 } }, options as never)).toThrow(
       expect.objectContaining({ constructor: InvalidOptionError, schedulerType: "simulate", option }),
