@@ -5,7 +5,7 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   if (!(max > min)) return [min];
   const raw = (max - min) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(raw));
-  const spacing = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const spacing = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw * (1 - 1e-9)) ?? 10 * power;
   const ticks: number[] = [];
   // Multiplying the index (not adding the spacing) keeps 0.1 * 3 from drifting to 0.30000000000000004 labels.
   for (let k = Math.ceil(min / spacing); k * spacing <= max + spacing * 1e-9; k++) ticks.push(Number((k * spacing).toPrecision(12)));
