@@ -26,9 +26,9 @@ export function readPlotConfigs(): Record<string, PlotConfig> {
   return Object.fromEntries(Object.entries(table).filter(([key]) => !key.startsWith("$"))) as Record<string, PlotConfig>;
 }
 
-/** A loss that improves every 25 steps and stalls in between, so plateau schedules have something to cut on. */
+/** A loss that improves for 20 steps, then stalls for 30, and again: plateau schedules cut the lr during the stalls. */
 function plateaus(steps: number): number[] {
-  return Array.from({ length: steps }, (_, k) => 1 / (1 + Math.floor(k / 25)));
+  return Array.from({ length: steps }, (_, k) => 1 - 0.2 * Math.floor(k / 50) - 0.01 * Math.min(k % 50, 20));
 }
 
 /** The `simulate(config, options)` arguments of one entry. */
