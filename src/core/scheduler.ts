@@ -313,9 +313,7 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     return {
       options,
       resolved,
-      baseLrs: reader.numbers("baseLrs", groups),
-      lastEpoch: reader.number("lastEpoch"),
-      lastLr: reader.has("lastLr") ? reader.numbers("lastLr", groups, { allowNonFinite: true }) : undefined,
+      ...readProgress(reader, groups, OWN_KEYS),
       extra: this.readExtraState(new StateReader(type, reader.has("extra") ? reader.object("extra") : {}, "extra.")),
     };
   }
@@ -332,9 +330,7 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     return {
       options,
       resolved,
-      baseLrs: reader.numbers("base_lrs", groups),
-      lastEpoch: reader.number("last_epoch"),
-      lastLr: reader.has("_last_lr") ? reader.numbers("_last_lr", groups, { allowNonFinite: true }) : undefined,
+      ...readProgress(reader, groups, PYTORCH_KEYS),
       extra: this.readReferenceExtraState(reader),
     };
   }
@@ -387,6 +383,18 @@ export abstract class LRScheduler<O extends object = object, R = O> {
   protected applyRestored(_state: RestoredState<O, R>): void {
     this.apply();
   }
+}
+
+/** Where the progress counters live in our format and in PyTorch's. */
+const OWN_KEYS = { baseLrs: "baseLrs", lastEpoch: "lastEpoch", lastLr: "lastLr" } as const;
+const PYTORCH_KEYS = { baseLrs: "base_lrs", lastEpoch: "last_epoch", lastLr: "_last_lr" } as const;
+
+function readProgress(reader: StateReader, groups: number, keys: typeof OWN_KEYS | typeof PYTORCH_KEYS) {
+  return {
+    baseLrs: reader.numbers(keys.baseLrs, groups),
+    lastEpoch: reader.number(keys.lastEpoch),
+    lastLr: reader.has(keys.lastLr) ? reader.numbers(keys.lastLr, groups, { allowNonFinite: true }) : undefined,
+  };
 }
 
 /** @throws InvalidOptimizerError unless `optimizer.paramGroups` is a non-empty list of groups with a finite `lr`. */
