@@ -49,7 +49,7 @@ const referenceLike = fc
 function loopsOverCounter(type: string, dict: unknown): boolean {
   if (type !== "MultiplicativeLR" || typeof dict !== "object" || dict === null) return false;
   const { lastEpoch, last_epoch } = dict as Record<string, unknown>;
-  return [lastEpoch, last_epoch].some((v) => v !== undefined && !(Math.abs(Number(v)) < 1e5));
+  return [lastEpoch, last_epoch].some((v) => (typeof v === "number" || typeof v === "string") && !(Math.abs(Number(v)) < 1e5));
 }
 
 function candidates(own: unknown): fc.Arbitrary<unknown> {

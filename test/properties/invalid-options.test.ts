@@ -48,8 +48,9 @@ describe("invalid options are refused by a typed error that names the option", (
               expect((error as InvalidOptionError).option).toBe(m.key);
             } else if (error instanceof InvalidOptionError) {
               // The replaced option, the one a cross-option rule compares it with, or (get_scheduler's
-              // kwargs replaced) a required option now missing.
-              const named = Object.keys(mutated.config.params).includes(rootOf(error.option)) || error.expected.startsWith("given");
+              // kwargs replaced) a key inside the new kwargs or a required option now missing.
+              const written = [...Object.keys(mutated.config.params), ...(typeof m.value === "object" && m.value !== null ? Object.keys(m.value) : [])];
+              const named = written.includes(rootOf(error.option)) || error.expected.startsWith("given");
               expect(named, error.message).toBe(true);
             } else {
               expect(error, (error as Error).message).toBeInstanceOf(InvalidOptimizerError);
