@@ -6,8 +6,9 @@
  */
 import { strict as assert } from "node:assert";
 import { createScheduler, InvalidOptionError, LRScheduler, registerScheduler, schema, simulate, type Optimizer } from "lr-schedulers";
+import * as z from "zod/mini";
 
-const { z, positiveInt, numberIn } = schema;
+const { positiveInt, numberIn } = schema;
 
 interface HalvingOptions {
   /** Halve the lr every `every` steps. */

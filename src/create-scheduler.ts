@@ -33,14 +33,14 @@ function readConfig(config: unknown): { type: string; params: Record<string, unk
 }
 
 function findFactory(type: string): SchedulerFactory {
-  const factory = registeredFactories().get(type) ?? (Object.prototype.hasOwnProperty.call(builtinFactories, type) ? builtinFactories[type] : undefined);
+  const factory = registeredFactories().get(type) ?? (Object.prototype.hasOwnProperty.call(builtinFactories(), type) ? builtinFactories()[type] : undefined);
   if (!factory) throw new UnknownSchedulerTypeError(type, knownSchedulerTypes());
   return factory;
 }
 
 /** Every type name `createScheduler` accepts: built-in and registered, sorted. */
 export function knownSchedulerTypes(): string[] {
-  return [...new Set([...Object.keys(builtinFactories), ...registeredFactories().keys()])].sort();
+  return [...new Set([...Object.keys(builtinFactories()), ...registeredFactories().keys()])].sort();
 }
 
 /**

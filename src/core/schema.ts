@@ -57,4 +57,19 @@ export function listOf<T>(item: z.ZodMiniType<T>, expected: string) {
   return z.custom<T[]>((v) => Array.isArray(v) && v.every((x) => item.safeParse(x).success), { error: expected });
 }
 
-export { z };
+
+/**
+ * Defers building an options schema to its first use. Schemas are static class fields; built eagerly
+ * they would be top-level calls that bundlers must keep, so importing one scheduler would pull in
+ * every other. `/* @__PURE__ *\/ lazySchema(() => ...)` lets a bundler drop the classes an app never uses.
+ */
+export function lazySchema<S extends z.ZodMiniObject<Record<string, z.ZodMiniType>>>(build: () => S): S {
+  let schema: S | undefined;
+  const get = () => (schema ??= build());
+  return {
+    get shape() {
+      return get().shape;
+    },
+    safeParse: (value: unknown) => get().safeParse(value),
+  } as unknown as S;
+}

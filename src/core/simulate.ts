@@ -117,7 +117,7 @@ function initialGroups(options: SimulateOptions, fromConfig: Partial<ParamGroup>
 
 /** A built-in type that the user has not replaced with a registration of their own. */
 function isBuiltin(type: string): boolean {
-  return Object.prototype.hasOwnProperty.call(builtinFactories, type) && !registeredFactories().has(type);
+  return Object.prototype.hasOwnProperty.call(builtinFactories(), type) && !registeredFactories().has(type);
 }
 
 function checkSteps(steps: unknown): number {

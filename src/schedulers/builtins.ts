@@ -1,4 +1,3 @@
-/** Every built-in type name -> its factory, gathered from the families' tables. */
 import type { SchedulerFactory } from "../core/registry.js";
 import { bionemoFactories } from "./bionemo/factories.js";
 import { deepspeedFactories } from "./deepspeed/factories.js";
@@ -8,10 +7,22 @@ import { sambaflowFactories } from "./sambaflow/factories.js";
 import { torchFactories } from "./torch/factories.js";
 import { transformersFactories } from "./transformers/factories.js";
 
-export const builtinFactories: Readonly<Record<string, SchedulerFactory>> = Object.freeze(
-  Object.fromEntries(
-    [...torchFactories, ...deepspeedFactories, ...megatronFactories, ...bionemoFactories, ...transformersFactories, ...sambaflowFactories, ...extensionsFactories].map(
-      (f) => [f.type, f],
+let table: Readonly<Record<string, SchedulerFactory>> | undefined;
+
+/** Every built-in type name -> its factory. Built on first use, so that importing one class pulls in no other. */
+export function builtinFactories(): Readonly<Record<string, SchedulerFactory>> {
+  table ??= Object.freeze(
+    Object.fromEntries(
+      [
+        ...torchFactories(),
+        ...deepspeedFactories(),
+        ...megatronFactories(),
+        ...bionemoFactories(),
+        ...transformersFactories(),
+        ...sambaflowFactories(),
+        ...extensionsFactories(),
+      ].map((f) => [f.type, f]),
     ),
-  ),
-);
+  );
+  return table;
+}

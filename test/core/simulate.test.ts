@@ -11,8 +11,9 @@ import {
   unregisterScheduler,
   type Optimizer,
 } from "../../src/index.js";
+import * as z from "zod/mini";
 
-const { z, num } = schema;
+const { num } = schema;
 
 /** Halves the lr every step, cycles momentum between 0.8 and 0.9 and raises the weight decay: every recorded series moves. */
 class ProbeLR extends LRScheduler<{ wd?: number }> {

@@ -6,7 +6,8 @@
  */
 import type { Optimizer } from "../../core/optimizer.js";
 import { parseOptions, respellOptionError } from "../../core/options.js";
-import { nonNegativeInt, nonNegativeNumber, oneOf, positiveInt, z } from "../../core/schema.js";
+import { nonNegativeInt, nonNegativeNumber, oneOf, positiveInt, lazySchema } from "../../core/schema.js";
+import * as z from "zod/mini";
 import { WarmupAnnealDecayHold, checkDecayLength } from "./warmup-anneal-decay-hold.js";
 
 export interface WarmupAnnealDecayHoldSchedulerOptions {
@@ -37,7 +38,7 @@ export interface WarmupAnnealDecayHoldSchedulerOutput<O extends Optimizer = Opti
 
 const TYPE = "WarmupAnnealDecayHoldScheduler";
 
-const schedulerConfigSchema = z.strictObject({
+const schedulerConfigSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   warmupSteps: z.optional(nonNegativeInt()),
   maxSteps: z.optional(positiveInt()),
   maxLr: z.optional(nonNegativeNumber()),
@@ -46,7 +47,7 @@ const schedulerConfigSchema = z.strictObject({
   interval: z.optional(oneOf(["step", "epoch"] as const)),
   frequency: z.optional(positiveInt()),
   monitor: z.optional(z.custom<string>((v) => typeof v === "string" && v !== "", { error: "a metric name (a non-empty string)" })),
-});
+}));
 
 export class WarmupAnnealDecayHoldScheduler {
   readonly warmupSteps: number;

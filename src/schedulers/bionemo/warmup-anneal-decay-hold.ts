@@ -2,7 +2,7 @@ import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { respellOptionError } from "../../core/options.js";
 import type { StateReader } from "../../core/state.js";
-import { nonNegativeInt, nonNegativeNumber, positiveInt } from "../../core/schema.js";
+import { nonNegativeInt, nonNegativeNumber, positiveInt, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "../torch/base.js";
 
@@ -33,14 +33,14 @@ export interface WarmupAnnealDecayHoldOptions extends TorchCommonOptions {
  */
 export class WarmupAnnealDecayHold extends TorchScheduler<WarmupAnnealDecayHoldOptions> {
   static readonly schedulerType = "WarmupAnnealDecayHold";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     warmupSteps: nonNegativeInt(),
     maxSteps: positiveInt(),
     maxLr: nonNegativeNumber(),
     minLr: z.optional(nonNegativeNumber()),
     annealPercentage: z.optional(nonNegativeNumber()),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: WarmupAnnealDecayHoldOptions) {
     try {

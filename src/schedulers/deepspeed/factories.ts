@@ -6,4 +6,4 @@ import { WarmupDecayLR } from "./warmup-decay-lr.js";
 import { WarmupLR } from "./warmup-lr.js";
 
 /** The deepspeed family's entries for createScheduler. */
-export const deepspeedFactories: SchedulerFactory[] = [LRRangeTest, OneCycle, WarmupLR, WarmupDecayLR, WarmupCosineLR].map((cls) => classFactory(cls));
+export const deepspeedFactories = (): SchedulerFactory[] => [LRRangeTest, OneCycle, WarmupLR, WarmupDecayLR, WarmupCosineLR].map((cls) => classFactory(cls));

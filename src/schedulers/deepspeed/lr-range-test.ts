@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { bool, nonNegativeNumber, perGroup, positiveInt } from "../../core/schema.js";
+import { bool, nonNegativeNumber, perGroup, positiveInt, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { DeepSpeedScheduler, deepspeedCommonOptions, type DeepSpeedCommonOptions } from "./base.js";
 
@@ -31,13 +31,13 @@ interface Resolved {
  */
 export class LRRangeTest extends DeepSpeedScheduler<LRRangeTestOptions, Resolved> {
   static readonly schedulerType = "LRRangeTest";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     lrRangeTestMinLr: z.optional(perGroup(nonNegativeNumber(), "a finite number >= 0")),
     lrRangeTestStepSize: z.optional(positiveInt()),
     lrRangeTestStepRate: z.optional(nonNegativeNumber()),
     lrRangeTestStaircase: z.optional(bool()),
     ...deepspeedCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: LRRangeTestOptions = {}) {
     super(optimizer, options);

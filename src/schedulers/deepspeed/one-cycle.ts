@@ -1,6 +1,6 @@
 import { InvalidOptimizerError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { bool, int, nonNegativeInt, nonNegativeNumber, numberIn, oneOf, perGroup, positiveInt } from "../../core/schema.js";
+import { bool, int, nonNegativeInt, nonNegativeNumber, numberIn, oneOf, perGroup, positiveInt, lazySchema } from "../../core/schema.js";
 import { emitWarning } from "../../core/warnings.js";
 import * as z from "zod/mini";
 import { DeepSpeedScheduler, deepspeedCommonOptions, type DeepSpeedCommonOptions } from "./base.js";
@@ -70,7 +70,7 @@ const CYCLED_BETA2 = 0.99;
  */
 export class OneCycle extends DeepSpeedScheduler<OneCycleOptions, Resolved> {
   static readonly schedulerType = "OneCycle";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     cycleMinLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     cycleMaxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     decayLrRate: z.optional(nonNegativeNumber()),
@@ -85,7 +85,7 @@ export class OneCycle extends DeepSpeedScheduler<OneCycleOptions, Resolved> {
     decayMomRate: z.optional(nonNegativeNumber()),
     momentumTarget: z.optional(oneOf(["auto", "betas", "momentum"] as const)),
     ...deepspeedCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: OneCycleOptions) {
     super(optimizer, options);

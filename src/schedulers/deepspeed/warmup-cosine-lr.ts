@@ -1,6 +1,6 @@
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeInt, numberIn, oneOf, perGroup } from "../../core/schema.js";
+import { nonNegativeInt, numberIn, oneOf, perGroup, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { DeepSpeedScheduler, deepspeedCommonOptions, resolveWarmup, warmupProgress, type DeepSpeedCommonOptions, type Warmup } from "./base.js";
 
@@ -36,14 +36,14 @@ interface Resolved {
  */
 export class WarmupCosineLR extends DeepSpeedScheduler<WarmupCosineLROptions, Resolved> {
   static readonly schedulerType = "WarmupCosineLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     totalNumSteps: nonNegativeInt(),
     warmupMinRatio: z.optional(perGroup(numberIn(0, 1), "a number in [0, 1]")),
     warmupNumSteps: z.optional(nonNegativeInt()),
     cosMinRatio: z.optional(numberIn(0, 1)),
     warmupType: z.optional(oneOf(["log", "linear"] as const)),
     ...deepspeedCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: WarmupCosineLROptions) {
     super(optimizer, options);

@@ -2,7 +2,7 @@ import { CompositeScheduler, schedulerInstance } from "../../core/composite.js";
 import { StepError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { LRScheduler } from "../../core/scheduler.js";
-import { nonNegativeNumber, oneOf, positiveNumber } from "../../core/schema.js";
+import { nonNegativeNumber, oneOf, positiveNumber, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 
 export type PastEnd = "hold" | "error" | "continue";
@@ -35,12 +35,12 @@ interface Resolved {
 export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> {
   static readonly schedulerType = "EpochUnits";
   static override readonly childOptions = ["schedule"];
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     schedule: schedulerInstance(),
     stepsPerEpoch: positiveNumber(),
     endEpoch: z.optional(nonNegativeNumber()),
     pastEnd: z.optional(oneOf(["hold", "error", "continue"])),
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: EpochUnitsOptions) {
     super(optimizer, options);

@@ -4,4 +4,4 @@ import { PerGroupScheduler } from "./per-group-scheduler.js";
 import { WithWarmup } from "./with-warmup.js";
 
 /** The extensions' entries for createScheduler. */
-export const extensionsFactories: SchedulerFactory[] = [classFactory(WithWarmup), classFactory(PerGroupScheduler), classFactory(EpochUnits)];
+export const extensionsFactories = (): SchedulerFactory[] => [classFactory(WithWarmup), classFactory(PerGroupScheduler), classFactory(EpochUnits)];

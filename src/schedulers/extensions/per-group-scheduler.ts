@@ -3,7 +3,7 @@ import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { expandPerGroup } from "../../core/options.js";
 import type { LRScheduler } from "../../core/scheduler.js";
-import { perGroup, positiveNumber } from "../../core/schema.js";
+import { perGroup, positiveNumber, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 
 export interface PerGroupSchedulerOptions {
@@ -31,10 +31,10 @@ interface Resolved {
 export class PerGroupScheduler extends CompositeScheduler<PerGroupSchedulerOptions, Resolved> {
   static readonly schedulerType = "PerGroupScheduler";
   static override readonly childOptions = ["schedules"];
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     schedules: schedulerList(),
     lrScale: z.optional(perGroup(positiveNumber(), "a finite number > 0")),
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: PerGroupSchedulerOptions) {
     super(optimizer, options);

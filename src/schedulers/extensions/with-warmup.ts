@@ -2,7 +2,7 @@ import { CompositeScheduler, schedulerInstance } from "../../core/composite.js";
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { LRScheduler } from "../../core/scheduler.js";
-import { nonNegativeInt, numberIn, oneOf } from "../../core/schema.js";
+import { nonNegativeInt, numberIn, oneOf, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 
 export type WarmupMode = "linear" | "exponential" | "cosine";
@@ -36,12 +36,12 @@ interface Resolved {
 export class WithWarmup extends CompositeScheduler<WithWarmupOptions, Resolved> {
   static readonly schedulerType = "WithWarmup";
   static override readonly childOptions = ["schedule"];
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     schedule: schedulerInstance(),
     warmupSteps: nonNegativeInt(),
     warmupStartFactor: z.optional(numberIn(0, 1)),
     warmupMode: z.optional(oneOf(["linear", "exponential", "cosine"])),
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: WithWarmupOptions) {
     super(optimizer, options);

@@ -3,7 +3,8 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { LRScheduler, type RestoredState } from "../../core/scheduler.js";
 import { respellOptionError } from "../../core/options.js";
 import { StateReader } from "../../core/state.js";
-import { bool, nonNegativeInt, nonNegativeNumber, num, oneOf, positiveInt, z } from "../../core/schema.js";
+import { bool, nonNegativeInt, nonNegativeNumber, num, oneOf, positiveInt, lazySchema } from "../../core/schema.js";
+import * as z from "zod/mini";
 import { applyCheckpointPolicy, ownCheckpointValues, readReferenceCheckpoint } from "./checkpoint.js";
 import { readGroupOverrides, type GroupOverrides } from "./group-overrides.js";
 
@@ -81,7 +82,7 @@ const TYPE = "OptimizerParamScheduler";
  */
 export class OptimizerParamScheduler extends LRScheduler<OptimizerParamSchedulerOptions, Resolved> {
   static readonly schedulerType = TYPE;
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     initLr: num(),
     maxLr: num(),
     minLr: nonNegativeNumber(),
@@ -97,7 +98,7 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
     overrideOptParamScheduler: z.optional(bool()),
     wsdDecaySteps: z.nullish(nonNegativeInt()),
     lrWsdDecayStyle: z.nullish(oneOf(LR_WSD_DECAY_STYLES)),
-  });
+  }));
 
   /** Set by a load of Megatron's own dict: the weight-decay settings the groups' `weightDecay` was written with, until the next step. */
   private writtenWith: WeightDecaySettings | undefined;

@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { num } from "../../core/schema.js";
+import { num, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { linearWarmup } from "../transformers/factor-schedule.js";
 import { SambaFlowSchedule } from "./run-length.js";
@@ -21,7 +21,7 @@ export interface SambaFlowCosineScheduleWithWarmupOptions extends WarmupDecayOpt
  */
 export class SambaFlowCosineScheduleWithWarmup extends SambaFlowSchedule<SambaFlowCosineScheduleWithWarmupOptions> {
   static readonly schedulerType = "cosine_schedule_with_warmup";
-  static readonly optionsSchema = z.strictObject({ ...warmupDecaySchema, numCycles: z.optional(num()) });
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupDecaySchema, numCycles: z.optional(num()) }));
 
   constructor(optimizer: Optimizer, options: SambaFlowCosineScheduleWithWarmupOptions) {
     super(optimizer, options);

@@ -5,7 +5,7 @@ import { SambaFlowPolynomialDecayScheduleWithWarmup } from "./polynomial-decay-s
 import { SambaFlowStepSchedule } from "./step-schedule.js";
 
 /** The sambaflow family's entries for createScheduler, under SambaFlow's `--lr_schedule` names. */
-export const sambaflowFactories: SchedulerFactory[] = [
+export const sambaflowFactories = (): SchedulerFactory[] => [
   SambaFlowCosineScheduleWithWarmup,
   SambaFlowPolynomialDecayScheduleWithWarmup,
   SambaFlowFixedLR,

@@ -1,3 +1,4 @@
+import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import * as z from "zod/mini";
 import { linearWarmup } from "../transformers/factor-schedule.js";
@@ -18,7 +19,7 @@ export interface SambaFlowPolynomialDecayScheduleWithWarmupOptions extends Warmu
  */
 export class SambaFlowPolynomialDecayScheduleWithWarmup extends SambaFlowSchedule<SambaFlowPolynomialDecayScheduleWithWarmupOptions> {
   static readonly schedulerType = "polynomial_decay_schedule_with_warmup";
-  static readonly optionsSchema = z.strictObject(warmupDecaySchema);
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(warmupDecaySchema));
 
   constructor(optimizer: Optimizer, options: SambaFlowPolynomialDecayScheduleWithWarmupOptions) {
     super(optimizer, options);

@@ -3,7 +3,8 @@
  * `--steps_this_run` is given, also how many steps the run trains. The schedule never reads
  * `steps_this_run`; `stepsThisRun` exposes it for the training loop.
  */
-import { positiveInt, z } from "../../core/schema.js";
+import { positiveInt } from "../../core/schema.js";
+import * as z from "zod/mini";
 import { torchCommonOptions, type TorchCommonOptions } from "../torch/base.js";
 import { FactorSchedule } from "../transformers/factor-schedule.js";
 

@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { num, positiveInt } from "../../core/schema.js";
+import { num, positiveInt, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { SambaFlowSchedule, runLengthSchema, type RunLengthOptions } from "./run-length.js";
 
@@ -18,11 +18,11 @@ export interface SambaFlowStepScheduleOptions extends RunLengthOptions {
  */
 export class SambaFlowStepSchedule extends SambaFlowSchedule<SambaFlowStepScheduleOptions> {
   static readonly schedulerType = "step_schedule";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     ...runLengthSchema,
     decaySteps: z.optional(positiveInt()),
     decayGamma: z.optional(num()),
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: SambaFlowStepScheduleOptions = {}) {
     super(optimizer, options);

@@ -1,5 +1,6 @@
 /** The warmup and decay progress of SambaFlow's two warmup schedules. */
-import { nonNegativeInt, numberIn, positiveInt, z } from "../../core/schema.js";
+import { nonNegativeInt, numberIn, positiveInt } from "../../core/schema.js";
+import * as z from "zod/mini";
 import { runLengthSchema, type RunLengthOptions } from "./run-length.js";
 
 export interface WarmupDecayOptions extends RunLengthOptions {

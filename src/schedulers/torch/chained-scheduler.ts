@@ -1,3 +1,4 @@
+import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { StateReader } from "../../core/state.js";
 import type { RestoredState } from "../../core/scheduler.js";
@@ -23,7 +24,7 @@ export interface ChainedSchedulerOptions {
  */
 export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions> {
   static readonly schedulerType = "ChainedScheduler";
-  static readonly optionsSchema = z.strictObject({ schedulers: schedulerList() });
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ schedulers: schedulerList() }));
 
   constructor(optimizer: Optimizer, options: ChainedSchedulerOptions) {
     super(optimizer, options);

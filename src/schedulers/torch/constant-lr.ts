@@ -1,6 +1,6 @@
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeInt, numberIn } from "../../core/schema.js";
+import { nonNegativeInt, numberIn, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
 
@@ -20,11 +20,11 @@ export interface ConstantLROptions extends TorchCommonOptions {
  */
 export class ConstantLR extends TorchScheduler<ConstantLROptions> {
   static readonly schedulerType = "ConstantLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     factor: z.optional(numberIn(0, 1)),
     totalIters: z.optional(nonNegativeInt()),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: ConstantLROptions = {}) {
     super(optimizer, options);

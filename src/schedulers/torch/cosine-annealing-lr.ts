@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { num, positiveNumber } from "../../core/schema.js";
+import { num, positiveNumber, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
 
@@ -19,12 +19,12 @@ export interface CosineAnnealingLROptions extends TorchCommonOptions {
  */
 export class CosineAnnealingLR extends TorchScheduler<CosineAnnealingLROptions> {
   static readonly schedulerType = "CosineAnnealingLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     // T_max = 0: PyTorch fails with "integer modulo by zero" at the first step.
     tMax: positiveNumber(),
     etaMin: z.optional(num()),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: CosineAnnealingLROptions) {
     super(optimizer, options);

@@ -1,7 +1,7 @@
 import { StepError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { RestoredState } from "../../core/scheduler.js";
-import { int, num, positiveInt } from "../../core/schema.js";
+import { int, num, positiveInt, lazySchema } from "../../core/schema.js";
 import { StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
@@ -31,12 +31,12 @@ export interface CosineAnnealingWarmRestartsOptions extends TorchCommonOptions {
  */
 export class CosineAnnealingWarmRestarts extends TorchScheduler<CosineAnnealingWarmRestartsOptions> {
   static readonly schedulerType = "CosineAnnealingWarmRestarts";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     t0: positiveInt(),
     tMult: z.optional(int("an integer >= 1", (v) => v >= 1)),
     etaMin: z.optional(num()),
     ...torchCommonOptions,
-  });
+  }));
 
   /** The cycle chosen by the last `step(epoch)` where it differs from the exact one; undefined otherwise. */
   private declare cycleOverride: number | undefined;

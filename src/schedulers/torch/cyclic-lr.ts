@@ -1,7 +1,7 @@
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { expandPerGroup } from "../../core/options.js";
-import { bool, fn, nonNegativeNumber, num, oneOf, perGroup, positiveNumber } from "../../core/schema.js";
+import { bool, fn, nonNegativeNumber, num, oneOf, perGroup, positiveNumber, lazySchema } from "../../core/schema.js";
 import type { StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
@@ -55,7 +55,7 @@ interface CyclicLRResolved {
  */
 export class CyclicLR extends TorchScheduler<CyclicLROptions, CyclicLRResolved> {
   static readonly schedulerType = "CyclicLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     baseLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     maxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     stepSizeUp: z.optional(positiveNumber()),
@@ -68,7 +68,7 @@ export class CyclicLR extends TorchScheduler<CyclicLROptions, CyclicLRResolved> 
     baseMomentum: z.optional(perGroup(num(), "a finite number")),
     maxMomentum: z.optional(perGroup(num(), "a finite number")),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: CyclicLROptions) {
     super(optimizer, options);

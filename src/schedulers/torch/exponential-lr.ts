@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeNumber } from "../../core/schema.js";
+import { nonNegativeNumber, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
 
@@ -15,10 +15,10 @@ export interface ExponentialLROptions extends TorchCommonOptions {
  */
 export class ExponentialLR extends TorchScheduler<ExponentialLROptions> {
   static readonly schedulerType = "ExponentialLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     gamma: nonNegativeNumber(),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: ExponentialLROptions) {
     super(optimizer, options);

@@ -16,4 +16,4 @@ import { OneCycleLR } from "./one-cycle-lr.js";
 import { ReduceLROnPlateau } from "./reduce-lr-on-plateau.js";
 
 /** The PyTorch family's entries for createScheduler. */
-export const torchFactories: SchedulerFactory[] = [classFactory(StepLR), classFactory(LambdaLR), classFactory(MultiplicativeLR), classFactory(MultiStepLR), classFactory(ConstantLR), classFactory(LinearLR), classFactory(ExponentialLR), classFactory(PolynomialLR), classFactory(CosineAnnealingLR), classFactory(CosineAnnealingWarmRestarts), classFactory(CyclicLR), classFactory(OneCycleLR), classFactory(ReduceLROnPlateau), classFactory(SequentialLR), classFactory(ChainedScheduler)];
+export const torchFactories = (): SchedulerFactory[] => [classFactory(StepLR), classFactory(LambdaLR), classFactory(MultiplicativeLR), classFactory(MultiStepLR), classFactory(ConstantLR), classFactory(LinearLR), classFactory(ExponentialLR), classFactory(PolynomialLR), classFactory(CosineAnnealingLR), classFactory(CosineAnnealingWarmRestarts), classFactory(CyclicLR), classFactory(OneCycleLR), classFactory(ReduceLROnPlateau), classFactory(SequentialLR), classFactory(ChainedScheduler)];

@@ -8,7 +8,7 @@ import { StepError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { expandPerGroup } from "../../core/options.js";
 import type { RestoredState } from "../../core/scheduler.js";
-import { fn, perGroup } from "../../core/schema.js";
+import { fn, perGroup, lazySchema } from "../../core/schema.js";
 import type { SchedulerStateDict } from "../../core/state.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
@@ -17,10 +17,10 @@ import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./b
 export type LrLambda = (epoch: number) => number;
 
 /** The options schema of LambdaLR and MultiplicativeLR: `lr_lambda` is one function, or a list with one per param group. */
-export const lambdaOptionsSchema = z.strictObject({
+export const lambdaOptionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   lrLambda: perGroup(fn<LrLambda>(), "a function"),
   ...torchCommonOptions,
-});
+}));
 
 export interface LambdaOptions extends TorchCommonOptions {
   /** One function for every group, or one per group (`lr_lambda`). */

@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeInt, numberIn } from "../../core/schema.js";
+import { nonNegativeInt, numberIn, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
 
@@ -19,12 +19,12 @@ export interface LinearLROptions extends TorchCommonOptions {
  */
 export class LinearLR extends TorchScheduler<LinearLROptions> {
   static readonly schedulerType = "LinearLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     startFactor: z.optional(numberIn(0, 1, { minOpen: true })),
     endFactor: z.optional(numberIn(0, 1)),
     totalIters: z.optional(nonNegativeInt()),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: LinearLROptions = {}) {
     super(optimizer, options);

@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { listOf, nonNegativeInt, num } from "../../core/schema.js";
+import { listOf, nonNegativeInt, num, lazySchema } from "../../core/schema.js";
 import type { StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
@@ -24,11 +24,11 @@ interface MultiStepResolved {
  */
 export class MultiStepLR extends TorchScheduler<MultiStepLROptions, MultiStepResolved> {
   static readonly schedulerType = "MultiStepLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     milestones: listOf(nonNegativeInt(), "a list of integers >= 0"),
     gamma: z.optional(num()),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: MultiStepLROptions) {
     super(optimizer, options);

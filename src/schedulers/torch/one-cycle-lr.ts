@@ -2,7 +2,7 @@ import { InvalidOptionError, InvalidStateDictError, StepError } from "../../core
 import type { Optimizer } from "../../core/optimizer.js";
 import { expandPerGroup } from "../../core/options.js";
 import type { RestoredState } from "../../core/scheduler.js";
-import { bool, nonNegativeNumber, num, numberIn, oneOf, perGroup, positiveInt, positiveNumber } from "../../core/schema.js";
+import { bool, nonNegativeNumber, num, numberIn, oneOf, perGroup, positiveInt, positiveNumber, lazySchema } from "../../core/schema.js";
 import { isOwnStateDict, type StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
@@ -66,7 +66,7 @@ const annealLinear = (start: number, end: number, pct: number): number => (end -
  */
 export class OneCycleLR extends TorchScheduler<OneCycleLROptions, OneCycleLRResolved> {
   static readonly schedulerType = "OneCycleLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     maxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     totalSteps: z.optional(z.nullable(positiveInt())),
     epochs: z.optional(z.nullable(positiveInt())),
@@ -80,7 +80,7 @@ export class OneCycleLR extends TorchScheduler<OneCycleLROptions, OneCycleLRReso
     finalDivFactor: z.optional(positiveNumber()),
     threePhase: z.optional(bool()),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: OneCycleLROptions) {
     super(optimizer, options);

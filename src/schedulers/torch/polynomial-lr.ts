@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeInt, nonNegativeNumber } from "../../core/schema.js";
+import { nonNegativeInt, nonNegativeNumber, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
 
@@ -18,12 +18,12 @@ export interface PolynomialLROptions extends TorchCommonOptions {
  */
 export class PolynomialLR extends TorchScheduler<PolynomialLROptions> {
   static readonly schedulerType = "PolynomialLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     totalIters: z.optional(nonNegativeInt()),
     // A negative power divides by zero at total_iters (PyTorch raises ZeroDivisionError there).
     power: z.optional(nonNegativeNumber()),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: PolynomialLROptions = {}) {
     super(optimizer, options);

@@ -3,7 +3,7 @@ import { encodeNumber } from "../../core/json.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { expandPerGroup } from "../../core/options.js";
 import { LRScheduler, type RestoredState } from "../../core/scheduler.js";
-import { nonNegativeInt, nonNegativeNumber, numberIn, oneOf, perGroup } from "../../core/schema.js";
+import { nonNegativeInt, nonNegativeNumber, numberIn, oneOf, perGroup, lazySchema } from "../../core/schema.js";
 import { StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
 
@@ -52,7 +52,7 @@ interface PlateauState {
  */
 export class ReduceLROnPlateau extends LRScheduler<ReduceLROnPlateauOptions, ReduceLROnPlateauResolved> {
   static readonly schedulerType = "ReduceLROnPlateau";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     mode: z.optional(oneOf(["min", "max"])),
     factor: z.optional(numberIn(0, 1, { maxOpen: true })),
     patience: z.optional(nonNegativeInt()),
@@ -61,7 +61,7 @@ export class ReduceLROnPlateau extends LRScheduler<ReduceLROnPlateauOptions, Red
     cooldown: z.optional(nonNegativeInt()),
     minLr: z.optional(perGroup(nonNegativeNumber(), "a finite number >= 0")),
     eps: z.optional(nonNegativeNumber()),
-  });
+  }));
 
   /** The best metric so far (starts at the worst value for the mode, so the first metric always improves). */
   best: number = this.resolved.modeWorse;

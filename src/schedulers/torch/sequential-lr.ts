@@ -1,6 +1,6 @@
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { listOf, nonNegativeInt } from "../../core/schema.js";
+import { listOf, nonNegativeInt, lazySchema } from "../../core/schema.js";
 import type { RestoredState } from "../../core/scheduler.js";
 import { StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
@@ -26,11 +26,11 @@ export interface SequentialLROptions extends TorchCommonOptions {
  */
 export class SequentialLR extends CompositeScheduler<SequentialLROptions> {
   static readonly schedulerType = "SequentialLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     schedulers: schedulerList(),
     milestones: listOf(nonNegativeInt(), "a list of integers >= 0"),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: SequentialLROptions) {
     super(optimizer, options);

@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { num, positiveInt } from "../../core/schema.js";
+import { num, positiveInt, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
 
@@ -18,11 +18,11 @@ export interface StepLROptions extends TorchCommonOptions {
  */
 export class StepLR extends TorchScheduler<StepLROptions> {
   static readonly schedulerType = "StepLR";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     stepSize: positiveInt(),
     gamma: z.optional(num()),
     ...torchCommonOptions,
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: StepLROptions) {
     super(optimizer, options);

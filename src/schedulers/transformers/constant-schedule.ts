@@ -1,3 +1,4 @@
+import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import * as z from "zod/mini";
 import { torchCommonOptions, type TorchCommonOptions } from "../torch/base.js";
@@ -8,7 +9,7 @@ export type ConstantScheduleOptions = TorchCommonOptions;
 /** Hugging Face's `get_constant_schedule`: every group keeps its initial lr. */
 export class ConstantSchedule extends FactorSchedule<ConstantScheduleOptions> {
   static readonly schedulerType = "get_constant_schedule";
-  static readonly optionsSchema = z.strictObject({ ...torchCommonOptions });
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...torchCommonOptions }));
 
   constructor(optimizer: Optimizer, options: ConstantScheduleOptions = {}) {
     super(optimizer, options);

@@ -1,3 +1,4 @@
+import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import * as z from "zod/mini";
 import { FactorSchedule, linearWarmup } from "./factor-schedule.js";
@@ -12,7 +13,7 @@ export type CosineScheduleWithWarmupOptions = CosineOptions;
  */
 export class CosineScheduleWithWarmup extends FactorSchedule<CosineScheduleWithWarmupOptions> {
   static readonly schedulerType = "get_cosine_schedule_with_warmup";
-  static readonly optionsSchema = z.strictObject(cosineSchema);
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(cosineSchema));
 
   constructor(optimizer: Optimizer, options: CosineScheduleWithWarmupOptions) {
     super(optimizer, options);

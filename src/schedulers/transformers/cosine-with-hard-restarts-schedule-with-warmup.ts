@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { num } from "../../core/schema.js";
+import { num, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { FactorSchedule, linearWarmup, pythonMod } from "./factor-schedule.js";
 import { warmupTrainingSchema, type WarmupTrainingOptions } from "./options.js";
@@ -16,7 +16,7 @@ export interface CosineWithHardRestartsScheduleWithWarmupOptions extends WarmupT
  */
 export class CosineWithHardRestartsScheduleWithWarmup extends FactorSchedule<CosineWithHardRestartsScheduleWithWarmupOptions> {
   static readonly schedulerType = "get_cosine_with_hard_restarts_schedule_with_warmup";
-  static readonly optionsSchema = z.strictObject({ ...warmupTrainingSchema, numCycles: z.optional(num()) });
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupTrainingSchema, numCycles: z.optional(num()) }));
 
   constructor(optimizer: Optimizer, options: CosineWithHardRestartsScheduleWithWarmupOptions) {
     super(optimizer, options);

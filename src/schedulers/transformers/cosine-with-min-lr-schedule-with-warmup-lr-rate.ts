@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { num } from "../../core/schema.js";
+import { num, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { FactorSchedule } from "./factor-schedule.js";
 import { cosineWithFloor, minLrSchema, resolveMinLrRate, type MinLrOptions } from "./options.js";
@@ -19,7 +19,7 @@ export class CosineWithMinLrScheduleWithWarmupLrRate extends FactorSchedule<
   { minLrRate: number }
 > {
   static readonly schedulerType = "get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
-  static readonly optionsSchema = z.strictObject({ ...minLrSchema, warmupLrRate: z.optional(num()) });
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...minLrSchema, warmupLrRate: z.optional(num()) }));
 
   constructor(optimizer: Optimizer, options: CosineWithMinLrScheduleWithWarmupLrRateOptions) {
     super(optimizer, options);

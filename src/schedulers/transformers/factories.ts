@@ -13,7 +13,7 @@ import { reduceOnPlateauScheduleFactory } from "./reduce-on-plateau-schedule.js"
 import { WsdSchedule } from "./wsd-schedule.js";
 
 /** The transformers family's entries for createScheduler, under the Python function names. */
-export const transformersFactories: SchedulerFactory[] = [
+export const transformersFactories = (): SchedulerFactory[] => [
   ...[
     ConstantSchedule,
     ConstantScheduleWithWarmup,

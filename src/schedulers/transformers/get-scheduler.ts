@@ -10,7 +10,8 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { parseOptions } from "../../core/options.js";
 import type { SchedulerFactory } from "../../core/registry.js";
 import type { LRScheduler } from "../../core/scheduler.js";
-import { nonNegativeInt, oneOf, z } from "../../core/schema.js";
+import { nonNegativeInt, oneOf, lazySchema } from "../../core/schema.js";
+import * as z from "zod/mini";
 import { ConstantSchedule } from "./constant-schedule.js";
 import { ConstantScheduleWithWarmup } from "./constant-schedule-with-warmup.js";
 import { CosineScheduleWithWarmup } from "./cosine-schedule-with-warmup.js";
@@ -50,14 +51,14 @@ export interface GetSchedulerOptions {
 
 const TYPE = "get_scheduler";
 
-const getSchedulerSchema = z.strictObject({
+const getSchedulerSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
   name: oneOf(HF_SCHEDULER_TYPES),
   numWarmupSteps: z.optional(nonNegativeInt()),
   numTrainingSteps: z.optional(nonNegativeInt()),
   schedulerSpecificKwargs: z.optional(
     z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), { error: "an object of keyword arguments" }),
   ),
-});
+}));
 
 /** The schedules that get both step counts and the specific kwargs. */
 const DECAYING = {

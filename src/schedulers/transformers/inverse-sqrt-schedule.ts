@@ -1,5 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
-import { positiveNumber } from "../../core/schema.js";
+import { positiveNumber, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { FactorSchedule, linearWarmup } from "./factor-schedule.js";
 import { warmupSchema, type WarmupOptions } from "./options.js";
@@ -15,7 +15,7 @@ export interface InverseSqrtScheduleOptions extends WarmupOptions {
  */
 export class InverseSqrtSchedule extends FactorSchedule<InverseSqrtScheduleOptions, { timescale: number }> {
   static readonly schedulerType = "get_inverse_sqrt_schedule";
-  static readonly optionsSchema = z.strictObject({ ...warmupSchema, timescale: z.optional(positiveNumber()) });
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupSchema, timescale: z.optional(positiveNumber()) }));
 
   constructor(optimizer: Optimizer, options: InverseSqrtScheduleOptions) {
     super(optimizer, options);

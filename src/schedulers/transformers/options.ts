@@ -4,7 +4,8 @@
  */
 import { InvalidOptimizerError, InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeInt, nonNegativeNumber, num, z } from "../../core/schema.js";
+import { nonNegativeInt, nonNegativeNumber, num } from "../../core/schema.js";
+import * as z from "zod/mini";
 import { torchCommonOptions, type TorchCommonOptions } from "../torch/base.js";
 
 export interface WarmupOptions extends TorchCommonOptions {

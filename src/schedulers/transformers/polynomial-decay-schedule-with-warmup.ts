@@ -1,6 +1,6 @@
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeNumber } from "../../core/schema.js";
+import { nonNegativeNumber, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { FactorSchedule, linearWarmup } from "./factor-schedule.js";
 import { defaultsLr, warmupTrainingSchema, type WarmupTrainingOptions } from "./options.js";
@@ -27,11 +27,11 @@ interface Resolved {
  */
 export class PolynomialDecayScheduleWithWarmup extends FactorSchedule<PolynomialDecayScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "get_polynomial_decay_schedule_with_warmup";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     ...warmupTrainingSchema,
     lrEnd: z.optional(nonNegativeNumber()),
     power: z.optional(nonNegativeNumber()),
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: PolynomialDecayScheduleWithWarmupOptions) {
     super(optimizer, options);

@@ -1,7 +1,7 @@
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { emitWarning } from "../../core/warnings.js";
-import { nonNegativeInt, num, oneOf } from "../../core/schema.js";
+import { nonNegativeInt, num, oneOf, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { FactorSchedule } from "./factor-schedule.js";
 import { warmupSchema, type WarmupOptions } from "./options.js";
@@ -33,7 +33,7 @@ export interface WsdScheduleOptions extends WarmupOptions {
  */
 export class WsdSchedule extends FactorSchedule<WsdScheduleOptions, { numStableSteps: number }> {
   static readonly schedulerType = "get_wsd_schedule";
-  static readonly optionsSchema = z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     ...warmupSchema,
     numDecaySteps: nonNegativeInt(),
     numTrainingSteps: z.optional(nonNegativeInt()),
@@ -43,7 +43,7 @@ export class WsdSchedule extends FactorSchedule<WsdScheduleOptions, { numStableS
     decayType: z.optional(oneOf(WSD_CURVES)),
     minLrRatio: z.optional(num()),
     numCycles: z.optional(num()),
-  });
+  }));
 
   constructor(optimizer: Optimizer, options: WsdScheduleOptions) {
     super(optimizer, options);

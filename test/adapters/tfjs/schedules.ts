@@ -3,8 +3,9 @@
  * and beta1 when the group has them, and a metric-driven one that follows the `step(metric)` contract.
  */
 import { LRScheduler, schema } from "lr-schedulers";
+import * as z from "zod/mini";
 
-const { z, positiveInt, num } = schema;
+const { positiveInt, num } = schema;
 
 /** lr rises and falls every step; momentum and beta1 move against it, as OneCycle does. */
 export class WobbleLR extends LRScheduler<{ period: number }> {
