@@ -23,6 +23,29 @@ export const schedulerList = () =>
 const isScheduler = (v: unknown): v is LRScheduler => v instanceof LRScheduler;
 const holdsSchedulers = (v: unknown) => isScheduler(v) || (Array.isArray(v) && v.length > 0 && v.every(isScheduler));
 
+type GroupSnapshot = Record<string, unknown>[];
+
+function snapshotGroups(optimizer: Optimizer): GroupSnapshot {
+  return optimizer.paramGroups.map((g) => {
+    const copy: Record<string, unknown> = { ...g };
+    if (Array.isArray(g.betas)) copy.betas = [...g.betas];
+    return copy;
+  });
+}
+
+/** Puts every group back as it was: keys added since are removed, values (and betas entries, in place) restored. */
+function restoreGroups(optimizer: Optimizer, snapshot: GroupSnapshot): void {
+  optimizer.paramGroups.forEach((group, i) => {
+    const saved = snapshot[i]!;
+    const g = group as Record<string, unknown>;
+    for (const key of Object.keys(g)) if (!Object.prototype.hasOwnProperty.call(saved, key)) delete g[key];
+    for (const [key, value] of Object.entries(saved)) {
+      if (key === "betas" && Array.isArray(value) && Array.isArray(g.betas)) value.forEach((v, j) => ((g.betas as unknown[])[j] = v));
+      else g[key] = value;
+    }
+  });
+}
+
 /** Child states validated together with the parent's, applied only when all are valid. */
 interface CompositeExtra {
   children: RestoredState<object, unknown>[];
@@ -40,15 +63,23 @@ export abstract class CompositeScheduler<O extends object, R = O> extends LRSche
     build: BuildScheduler,
   ): T {
     const resolved: Record<string, unknown> = { ...params };
-    for (const key of this.childOptions) {
-      const value = resolved[key];
-      if (value === undefined) continue;
-      if (Array.isArray(value)) {
-        if (value.length === 0) throw new InvalidOptionError(this.schedulerType, key, value, "a non-empty list of { type, params } configs");
-        resolved[key] = value.map((config) => build(config));
-      } else resolved[key] = build(value);
+    // Building the sub-schedulers writes their initial values into the groups: undo that if the
+    // composite is refused, so that a rejected config leaves the optimizer as it was.
+    const before = snapshotGroups(optimizer);
+    try {
+      for (const key of this.childOptions) {
+        const value = resolved[key];
+        if (value === undefined) continue;
+        if (Array.isArray(value)) {
+          if (value.length === 0) throw new InvalidOptionError(this.schedulerType, key, value, "a non-empty list of { type, params } configs");
+          resolved[key] = value.map((config) => build(config));
+        } else resolved[key] = build(value);
+      }
+      return new this(optimizer, resolved as never);
+    } catch (error) {
+      restoreGroups(optimizer, before);
+      throw error;
     }
-    return new this(optimizer, resolved as never);
   }
 
   /** The names of the options that hold sub-schedulers (configs in createScheduler params). */

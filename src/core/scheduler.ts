@@ -6,6 +6,7 @@
  */
 import {
   InvalidOptimizerError,
+  LRSchedulerError,
   InvalidOptionError,
   InvalidStateDictError,
   StateDictMismatchError,
@@ -97,6 +98,8 @@ export abstract class LRScheduler<O extends object = object, R = O> {
   lastEpoch: number;
   /** The lrs last written into the groups; preallocated so that `step()` allocates nothing. */
   protected lastLr: number[];
+  /** The lrs being computed by `apply()`, checked before any is written. */
+  private pendingLr: number[];
   /** The config policy of the `readStateDict` call in progress (composites pass it on to their children). */
   protected loadPolicy: ConfigPolicy = "checkpoint";
 
@@ -110,6 +113,7 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     this.options = parsed;
     this.baseLrs = this.initialBaseLrs(parsed);
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
+    this.pendingLr = this.lastLr.slice();
     this.lastEpoch = this.initialEpoch(parsed);
     this.initialize();
   }
@@ -153,17 +157,39 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     this.apply();
   }
 
-  /** Writes the values for `lastEpoch` into the groups. Arithmetic only. */
+  /**
+   * Writes the values for `lastEpoch` into the groups. Arithmetic only; every lr is computed (into a
+   * preallocated buffer) and checked before any is written, so an overflowing schedule never puts
+   * NaN or ±Infinity into an optimizer.
+   * @throws StepError if the schedule gives a non-finite lr at this step
+   */
   protected apply(): void {
     const groups = this.optimizer.paramGroups;
     const t = this.lastEpoch;
-    const last = this.lastLr;
+    const pending = this.pendingLr;
     for (let i = 0; i < groups.length; i++) {
       const lr = this.lrAt(i, t);
-      groups[i]!.lr = lr;
-      last[i] = lr;
+      if (lr - lr !== 0) throw new StepError(this.type, t, `the schedule gives lr ${lr} for param group ${i} (it overflowed); nothing was written`);
+      pending[i] = lr;
+    }
+    const last = this.lastLr;
+    for (let i = 0; i < groups.length; i++) {
+      groups[i]!.lr = pending[i]!;
+      last[i] = pending[i]!;
     }
     this.applyExtras(t);
+  }
+
+  /** Moves the counter to `t` and writes the groups; if that fails, the counter goes back and nothing changed. */
+  protected moveTo(t: number): void {
+    const previous = this.lastEpoch;
+    this.lastEpoch = t;
+    try {
+      this.apply();
+    } catch (error) {
+      this.lastEpoch = previous;
+      throw error;
+    }
   }
 
   /** Hook for values besides the lr (momentum, betas, weight decay) at step `t`. */
@@ -174,14 +200,14 @@ export abstract class LRScheduler<O extends object = object, R = O> {
    * and writes the new values into the optimizer's groups.
    */
   step(epoch?: number): void {
-    if (epoch === undefined) this.lastEpoch += 1;
-    else {
-      if (typeof epoch !== "number" || !Number.isFinite(epoch)) {
-        throw new StepError(this.type, this.lastEpoch, `the explicit epoch must be a finite number; got ${String(epoch)}`);
-      }
-      this.lastEpoch = epoch;
+    if (epoch === undefined) {
+      this.moveTo(this.lastEpoch + 1);
+      return;
     }
-    this.apply();
+    if (typeof epoch !== "number" || !Number.isFinite(epoch)) {
+      throw new StepError(this.type, this.lastEpoch, `the explicit epoch must be a finite number; got ${String(epoch)}`);
+    }
+    this.moveTo(epoch);
   }
 
   /**
@@ -247,6 +273,7 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     } finally {
       this.loadPolicy = outer;
     }
+    this.checkRestoredValues(state, isOwnStateDict(stateDict) ? "lastEpoch" : "last_epoch");
     if (config === "checkpoint") return state;
     if (config === "current") return { ...state, options: this.options, resolved: this.resolved };
     const differences = optionDifferences(state.options, this.options);
@@ -255,6 +282,30 @@ export abstract class LRScheduler<O extends object = object, R = O> {
       throw new StateDictMismatchError(this.type, first.field, first.checkpointValue, first.currentValue, differences);
     }
     return state;
+  }
+
+  /**
+   * Evaluates the restored step's lrs before anything is committed (the state is swapped in and back
+   * out), so that a counter far outside the schedule is refused instead of writing NaN or ±Infinity.
+   */
+  private checkRestoredValues(state: RestoredState<O, R>, field: string): void {
+    const saved = { options: this.options, resolved: this.resolved, baseLrs: this.baseLrs, lastEpoch: this.lastEpoch };
+    let problem: string | undefined;
+    try {
+      Object.assign(this, { options: state.options, resolved: state.resolved, baseLrs: state.baseLrs, lastEpoch: state.lastEpoch });
+      for (let i = 0; i < this.optimizer.paramGroups.length && problem === undefined; i++) {
+        const lr = this.lrAt(i, state.lastEpoch);
+        if (lr - lr !== 0) problem = `param group ${i} would get lr ${lr}`;
+      }
+    } catch (error) {
+      if (!(error instanceof LRSchedulerError)) throw error;
+      problem = error.message;
+    } finally {
+      Object.assign(this, saved);
+    }
+    if (problem !== undefined) {
+      throw new InvalidStateDictError(this.type, field, state.lastEpoch, `a step at which the schedule's values are finite (${problem})`);
+    }
   }
 
   /** The second half of `loadStateDict`: applies a state returned by `readStateDict`. Cannot fail. */

@@ -214,3 +214,51 @@ describe("loadStateDict config policy", () => {
     expect(error.option).toBe("config");
   });
 });
+
+describe("no NaN or Infinity reaches an optimizer", () => {
+  it("a step whose lr overflows throws a StepError and changes nothing", async () => {
+    const { StepLR } = await import("../../src/index.js");
+    const optimizer = sgd(1, 1e300);
+    const scheduler = new StepLR(optimizer, { stepSize: 1, gamma: 1e10 });
+    expect(thrown(() => scheduler.step())).toBeInstanceOf(StepError); // 1e10, and 1e310 overflows in group 1
+    expect(scheduler.lastEpoch).toBe(0);
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([1, 1e300]);
+  });
+
+  it("overflow is reported with the step and the group, before any group is written", async () => {
+    const { ExponentialLR } = await import("../../src/index.js");
+    const optimizer = sgd(1, 1e307);
+    const scheduler = new ExponentialLR(optimizer, { gamma: 100 });
+    const error = thrown(() => scheduler.step()) as StepError;
+    expect(error).toBeInstanceOf(StepError);
+    expect(error.step).toBe(1);
+    expect(error.message).toContain("param group 1");
+    expect(optimizer.paramGroups[0]!.lr).toBe(1);
+    expect(scheduler.getLastLr()).toEqual([1, 1e307]);
+  });
+
+  it("a state dict whose step lies where the schedule overflows is refused, naming the counter", async () => {
+    const { CosineAnnealingLR, ExponentialLR } = await import("../../src/index.js");
+    const optimizer = sgd(0.1);
+    const cosine = new CosineAnnealingLR(optimizer, { tMax: 10 });
+    const far = { ...JSON.parse(JSON.stringify(cosine.stateDict())), lastEpoch: 1e308 };
+    expect((thrown(() => cosine.loadStateDict(far)) as InvalidStateDictError).field).toBe("lastEpoch");
+    const exponential = new ExponentialLR(optimizer, { gamma: 0.5 });
+    const own = { ...JSON.parse(JSON.stringify(exponential.stateDict())), lastEpoch: -5000 };
+    const error = thrown(() => exponential.loadStateDict(own)) as InvalidStateDictError;
+    expect(error).toBeInstanceOf(InvalidStateDictError);
+    expect(error.field).toBe("lastEpoch");
+    expect(exponential.lastEpoch).toBe(0);
+    const reference = { gamma: 0.5, base_lrs: [0.1], last_epoch: -5000 };
+    expect((thrown(() => exponential.loadStateDict(reference)) as InvalidStateDictError).field).toBe("last_epoch");
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.1);
+  });
+
+  it("MultiplicativeLR refuses a step too far to recompute its product", async () => {
+    const { MultiplicativeLR } = await import("../../src/index.js");
+    const scheduler = new MultiplicativeLR(sgd(1), { lrLambda: () => 1 });
+    const dict = { ...JSON.parse(JSON.stringify(scheduler.stateDict())), lastEpoch: 1e12 };
+    expect((thrown(() => scheduler.loadStateDict(dict)) as InvalidStateDictError).field).toBe("lastEpoch");
+    expect(thrown(() => scheduler.step(1e12))).toBeInstanceOf(StepError);
+  });
+});

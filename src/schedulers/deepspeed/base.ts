@@ -52,14 +52,14 @@ export abstract class DeepSpeedScheduler<O extends DeepSpeedCommonOptions = Deep
    * @throws StepError unless `batchIteration` is an integer >= -1
    */
   override step(batchIteration?: number): void {
-    if (batchIteration === undefined) this.lastEpoch += 1;
-    else {
-      if (typeof batchIteration !== "number" || !Number.isInteger(batchIteration) || batchIteration < -1) {
-        throw new StepError(this.type, this.lastEpoch, `the batch iteration must be an integer >= -1; got ${String(batchIteration)}`);
-      }
-      this.lastEpoch = batchIteration;
+    if (batchIteration === undefined) {
+      this.moveTo(this.lastEpoch + 1);
+      return;
     }
-    this.apply();
+    if (typeof batchIteration !== "number" || !Number.isInteger(batchIteration) || batchIteration < -1) {
+      throw new StepError(this.type, this.lastEpoch, `the batch iteration must be an integer >= -1; got ${String(batchIteration)}`);
+    }
+    this.moveTo(batchIteration);
   }
 
   /** DeepSpeed's `state_dict()`: only `last_batch_iteration`; the options stay the constructor's. */

@@ -80,10 +80,9 @@ export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> 
     super.step(batch);
   }
 
+  /** The inner schedule's momentum or betas at its fractional epoch (its own counter is left alone: storing a fraction there would allocate on every step). */
   protected override applyExtras(t: number): void {
-    const inner = this.options.schedule;
-    inner.lastEpoch = this.resolved.innerStart + this.epochAt(t);
-    inner.writeExtras(inner.lastEpoch);
+    this.options.schedule.writeExtras(this.resolved.innerStart + this.epochAt(t));
   }
 }
 

@@ -210,8 +210,7 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
       throw new StepError(this.type, this.lastEpoch, `the increment must be an integer >= 0; got ${String(increment)}`);
     }
     this.writtenWith = undefined;
-    this.lastEpoch += increment;
-    this.apply();
+    this.moveTo(this.lastEpoch + increment);
   }
 
   /** Our own dict: the exact state, with Megatron's policy deciding between its settings and the constructor's. */

@@ -5,6 +5,9 @@ import { LambdaScheduler, lambdaOptionsSchema, resolveLambdas, type LambdaOption
 
 export type MultiplicativeLROptions = LambdaOptions;
 
+/** A jump or a load recomputes f(1)...f(t) one call at a time (about 40 ms per million steps): beyond this it would hang. */
+const MAX_RECOMPUTED_STEP = 1e8;
+
 interface MultiplicativeResolved extends LambdaResolved {
   /** Each group's product `f(1) * ... * f(productStep)`: a running product, so consecutive steps cost O(1). */
   products: number[];
@@ -66,8 +69,8 @@ export class MultiplicativeLR extends LambdaScheduler<MultiplicativeLROptions, M
 
   /** The product is defined on whole steps only: `step(epoch)` takes an integer >= 0. */
   override step(epoch?: number): void {
-    if (epoch !== undefined && !(Number.isInteger(epoch) && epoch >= 0)) {
-      throw new StepError(this.type, this.lastEpoch, `the explicit epoch must be an integer >= 0; got ${String(epoch)}`);
+    if (epoch !== undefined && !(Number.isInteger(epoch) && epoch >= 0 && epoch <= MAX_RECOMPUTED_STEP)) {
+      throw new StepError(this.type, this.lastEpoch, `the explicit epoch must be an integer in [0, ${MAX_RECOMPUTED_STEP}]; got ${String(epoch)}`);
     }
     super.step(epoch);
   }
@@ -81,8 +84,13 @@ export class MultiplicativeLR extends LambdaScheduler<MultiplicativeLROptions, M
   }
 
   private wholeStep<S extends { lastEpoch: number }>(state: S, field: string): S {
-    if (!Number.isInteger(state.lastEpoch) || state.lastEpoch < 0) {
-      throw new InvalidStateDictError(this.type, field, state.lastEpoch, "an integer >= 0 (the product is defined on whole steps)");
+    if (!Number.isInteger(state.lastEpoch) || state.lastEpoch < 0 || state.lastEpoch > MAX_RECOMPUTED_STEP) {
+      throw new InvalidStateDictError(
+        this.type,
+        field,
+        state.lastEpoch,
+        `an integer in [0, ${MAX_RECOMPUTED_STEP}] (the product is defined on whole steps and recomputed step by step on load)`,
+      );
     }
     return state;
   }

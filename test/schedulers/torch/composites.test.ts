@@ -127,3 +127,19 @@ describe("ChainedScheduler", () => {
     expect(error.option).toBe("schedulers");
   });
 });
+
+describe("a composite refused by createScheduler", () => {
+  it("leaves the optimizer as it was, although its sub-schedulers were built", () => {
+    const optimizer = sgd(0.1, 0.2);
+    const before = JSON.stringify(optimizer);
+    const refused = [
+      { type: "SequentialLR", params: { schedulers: [{ type: "ConstantLR", params: { factor: 0.5 } }, { type: "StepLR", params: { step_size: 2 } }], milestones: [1, 2] } },
+      { type: "ChainedScheduler", params: { schedulers: [{ type: "OneCycleLR", params: { max_lr: 1, total_steps: 10 } }, { type: "ReduceLROnPlateau", params: {} }] } },
+      { type: "WithWarmup", params: { warmup_steps: -1, schedule: { type: "ConstantLR", params: { factor: 0.5 } } } },
+    ];
+    for (const config of refused) {
+      expect(thrown(() => createScheduler(optimizer, config))).toBeInstanceOf(InvalidOptionError);
+      expect(JSON.stringify(optimizer)).toBe(before);
+    }
+  });
+});
