@@ -115,7 +115,13 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
     this.pendingLr = this.lastLr.slice();
     this.lastEpoch = this.initialEpoch(parsed);
-    this.initialize();
+    try {
+      this.initialize();
+    } catch (error) {
+      // Options that pass every check yet overflow at once (an eta_min of -1e308) are invalid options.
+      if (!(error instanceof StepError)) throw error;
+      throw new InvalidOptionError(type, "options", options, `values that give a finite lr at the first step (${error.message})`);
+    }
   }
 
   /** The registered type of this scheduler, e.g. `"StepLR"`. */

@@ -79,6 +79,24 @@ const DECAYING = {
 export function getScheduler(name: HFSchedulerType, optimizer: Optimizer, options: GetSchedulerOptions = {}): LRScheduler {
   const { numWarmupSteps, numTrainingSteps, schedulerSpecificKwargs } = parseOptions(getSchedulerSchema, { name, ...options }, TYPE);
   const kwargs = schedulerSpecificKwargs ?? {};
+  try {
+    return buildNamed(name, optimizer, numWarmupSteps, numTrainingSteps, kwargs);
+  } catch (error) {
+    // An error about a specific kwarg names it by its path in get_scheduler's arguments.
+    if (error instanceof InvalidOptionError && Object.prototype.hasOwnProperty.call(kwargs, error.option)) {
+      throw new InvalidOptionError(error.schedulerType, `scheduler_specific_kwargs.${error.option}`, error.value, error.expected);
+    }
+    throw error;
+  }
+}
+
+function buildNamed(
+  name: HFSchedulerType,
+  optimizer: Optimizer,
+  numWarmupSteps: number | undefined,
+  numTrainingSteps: number | undefined,
+  kwargs: Record<string, unknown>,
+): LRScheduler {
   if (name === "constant") return new ConstantSchedule(optimizer);
   if (name === "reduce_lr_on_plateau") return getReduceOnPlateauSchedule(optimizer, kwargs);
   if (numWarmupSteps === undefined) {

@@ -77,11 +77,11 @@ describe("getScheduler", () => {
     });
   }
 
-  it("reports a bad specific kwarg under the schedule that refused it", () => {
+  it("reports a bad specific kwarg under the schedule that refused it, by its path in get_scheduler's arguments", () => {
     const error = thrown(() => getScheduler("cosine", sgd(1), { numWarmupSteps: 1, numTrainingSteps: 10, schedulerSpecificKwargs: { num_cycles: "x" } })) as InvalidOptionError;
     expect(error).toBeInstanceOf(InvalidOptionError);
     expect(error.schedulerType).toBe("get_cosine_schedule_with_warmup");
-    expect(error.option).toBe("num_cycles");
+    expect(error.option).toBe("scheduler_specific_kwargs.num_cycles");
   });
 
   it("is available to createScheduler as get_scheduler, with Python's argument names", () => {
