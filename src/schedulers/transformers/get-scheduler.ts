@@ -7,7 +7,7 @@
  */
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { parseOptions } from "../../core/options.js";
+import { parseOptions, toSnakeCase } from "../../core/options.js";
 import type { SchedulerFactory } from "../../core/registry.js";
 import type { LRScheduler } from "../../core/scheduler.js";
 import { nonNegativeInt, oneOf, lazySchema } from "../../core/schema.js";
@@ -85,6 +85,10 @@ export function getScheduler(name: HFSchedulerType, optimizer: Optimizer, option
     // An error about a specific kwarg names it by its path in get_scheduler's arguments.
     if (error instanceof InvalidOptionError && Object.prototype.hasOwnProperty.call(kwargs, error.option)) {
       throw new InvalidOptionError(error.schedulerType, `scheduler_specific_kwargs.${error.option}`, error.value, error.expected);
+    }
+    // The step counts are passed on camelCase: name them as get_scheduler's own arguments.
+    if (error instanceof InvalidOptionError && (error.option === "numWarmupSteps" || error.option === "numTrainingSteps")) {
+      throw new InvalidOptionError(error.schedulerType, toSnakeCase(error.option), error.value, error.expected);
     }
     throw error;
   }
