@@ -50,7 +50,10 @@ describe("LambdaLR", () => {
     expect((error as StepError).message).toContain("lr_lambda");
     expect(scheduler.lastEpoch).toBe(1);
     expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.1, 0.2]);
-    expect(thrown(() => new LambdaLR(sgd(0.1), { lrLambda: (() => "0.5") as never }))).toBeInstanceOf(StepError);
+    // Already at construction (step 0) the options are refused as a whole.
+    const atConstruction = thrown(() => new LambdaLR(sgd(0.1), { lrLambda: (() => "0.5") as never })) as InvalidOptionError;
+    expect(atConstruction).toBeInstanceOf(InvalidOptionError);
+    expect(atConstruction.expected).toContain("finite lr at the first step");
   });
 
   const one = (): number => 1;
