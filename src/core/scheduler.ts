@@ -137,6 +137,21 @@ export abstract class LRScheduler<O extends object = object, R = O> {
   protected abstract lrAt(i: number, t: number): number;
 
   /**
+   * Optional speed-up for `step()`: the part of the schedule every group shares at step `t`
+   * (`gamma ** k`, a cosine), computed once per step and handed to `lrWithShared` for each group.
+   * A schedule that overrides it must override `lrWithShared` too, and keep `lrAt(i, t)` equal to
+   * `lrWithShared(i, t, sharedAt(t))`.
+   */
+  protected sharedAt(_t: number): number {
+    return 0;
+  }
+
+  /** The lr of group `i` at step `t`, given `sharedAt(t)`. Default: `lrAt(i, t)`. */
+  protected lrWithShared(i: number, t: number, _shared: number): number {
+    return this.lrAt(i, t);
+  }
+
+  /**
    * Validates what the schema cannot (list lengths against the groups, cross-option rules) and
    * derives whatever `lrAt` needs. Pure: it runs before anything is changed, also for `loadStateDict`.
    * @throws InvalidOptionError
@@ -173,8 +188,9 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     const groups = this.optimizer.paramGroups;
     const t = this.lastEpoch;
     const pending = this.pendingLr;
+    const shared = this.sharedAt(t);
     for (let i = 0; i < groups.length; i++) {
-      const lr = this.lrAt(i, t);
+      const lr = this.lrWithShared(i, t, shared);
       if (lr - lr !== 0) throw new StepError(this.type, t, `the schedule gives lr ${lr} for param group ${i} (it overflowed); nothing was written`);
       pending[i] = lr;
     }

@@ -29,6 +29,15 @@ export class StepLR extends TorchScheduler<StepLROptions> {
   }
 
   protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * (this.options.gamma ?? 0.1) ** Math.floor(t / this.options.stepSize);
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** The decay factor, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
+    return (this.options.gamma ?? 0.1) ** Math.floor(t / this.options.stepSize);
+  }
+
+  protected override lrWithShared(i: number, _t: number, factor: number): number {
+    return this.baseLrs[i]! * factor;
   }
 }
