@@ -39,8 +39,16 @@ export class ConstantLR extends TorchScheduler<ConstantLROptions> {
   }
 
   protected lrAt(i: number, t: number): number {
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** The factor in force at step `t` (1 once it is lifted; `base_lr * 1` is `base_lr` exactly). */
+  protected override sharedAt(t: number): number {
     const totalIters = this.options.totalIters ?? 5;
-    const factor = this.options.factor ?? 1 / 3;
-    return totalIters === 0 || t < totalIters ? this.baseLrs[i]! * factor : this.baseLrs[i]!;
+    return totalIters === 0 || t < totalIters ? (this.options.factor ?? 1 / 3) : 1;
+  }
+
+  protected override lrWithShared(i: number, _t: number, factor: number): number {
+    return this.baseLrs[i]! * factor;
   }
 }

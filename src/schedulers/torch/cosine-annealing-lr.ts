@@ -31,7 +31,16 @@ export class CosineAnnealingLR extends TorchScheduler<CosineAnnealingLROptions> 
   }
 
   protected lrAt(i: number, t: number): number {
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** `1 + cos(pi * t / T_max)`, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
+    return 1 + Math.cos((Math.PI * t) / this.options.tMax);
+  }
+
+  protected override lrWithShared(i: number, _t: number, cosine: number): number {
     const etaMin = this.options.etaMin ?? 0;
-    return etaMin + ((this.baseLrs[i]! - etaMin) * (1 + Math.cos((Math.PI * t) / this.options.tMax))) / 2;
+    return etaMin + ((this.baseLrs[i]! - etaMin) * cosine) / 2;
   }
 }

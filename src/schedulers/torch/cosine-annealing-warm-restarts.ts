@@ -46,23 +46,34 @@ export class CosineAnnealingWarmRestarts extends TorchScheduler<CosineAnnealingW
   }
 
   protected lrAt(i: number, t: number): number {
-    return this.lrInCycle(i, t, exactCycle(this.options, t));
+    return this.lrWithShared(i, t, this.sharedAt(t));
   }
 
-  /** The lr of group `i` at epoch `e`, counted in cycle `n`. */
-  private lrInCycle(i: number, e: number, n: number): number {
-    const { t0, tMult = 1, etaMin = 0 } = this.options;
+  /** The cosine term at epoch `t` in its exact cycle, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
+    return this.cosineInCycle(t, exactCycle(this.options, t));
+  }
+
+  protected override lrWithShared(i: number, _t: number, cosine: number): number {
+    const etaMin = this.options.etaMin ?? 0;
+    return etaMin + ((this.baseLrs[i]! - etaMin) * cosine) / 2;
+  }
+
+  /** `1 + cos(pi * T_cur / T_i)` at epoch `e`, counted in cycle `n`. */
+  private cosineInCycle(e: number, n: number): number {
+    const { t0, tMult = 1 } = this.options;
     const tCur = tMult === 1 ? e % t0 : e - cycleStart(t0, tMult, n);
     const tI = tMult === 1 ? t0 : t0 * tMult ** n;
-    return etaMin + ((this.baseLrs[i]! - etaMin) * (1 + Math.cos((Math.PI * tCur) / tI))) / 2;
+    return 1 + Math.cos((Math.PI * tCur) / tI);
   }
 
   protected override apply(): void {
     const n = this.cycleOverride;
     if (n === undefined) return super.apply();
     const groups = this.optimizer.paramGroups;
+    const cosine = this.cosineInCycle(this.lastEpoch, n);
     for (let i = 0; i < groups.length; i++) {
-      const lr = this.lrInCycle(i, this.lastEpoch, n);
+      const lr = this.lrWithShared(i, this.lastEpoch, cosine);
       groups[i]!.lr = lr;
       this.lastLr[i] = lr;
     }

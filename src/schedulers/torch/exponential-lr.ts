@@ -25,6 +25,15 @@ export class ExponentialLR extends TorchScheduler<ExponentialLROptions> {
   }
 
   protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * this.options.gamma ** t;
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** `gamma ** t`, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
+    return this.options.gamma ** t;
+  }
+
+  protected override lrWithShared(i: number, _t: number, factor: number): number {
+    return this.baseLrs[i]! * factor;
   }
 }

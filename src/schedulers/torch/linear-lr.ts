@@ -31,11 +31,20 @@ export class LinearLR extends TorchScheduler<LinearLROptions> {
   }
 
   protected lrAt(i: number, t: number): number {
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** The factor at step `t`, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
     const start = this.options.startFactor ?? 1 / 3;
     const end = this.options.endFactor ?? 1;
     const totalIters = this.options.totalIters ?? 5;
     // total_iters = 0: PyTorch's steps apply start_factor at construction and never change it again.
-    if (totalIters === 0) return this.baseLrs[i]! * start;
-    return this.baseLrs[i]! * (start + ((end - start) * Math.min(totalIters, t)) / totalIters);
+    if (totalIters === 0) return start;
+    return start + ((end - start) * Math.min(totalIters, t)) / totalIters;
+  }
+
+  protected override lrWithShared(i: number, _t: number, factor: number): number {
+    return this.baseLrs[i]! * factor;
   }
 }

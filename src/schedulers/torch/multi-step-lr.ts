@@ -39,7 +39,16 @@ export class MultiStepLR extends TorchScheduler<MultiStepLROptions, MultiStepRes
   }
 
   protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * (this.options.gamma ?? 0.1) ** countAtMost(this.resolved.sorted, t);
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** The decay factor, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
+    return (this.options.gamma ?? 0.1) ** countAtMost(this.resolved.sorted, t);
+  }
+
+  protected override lrWithShared(i: number, _t: number, factor: number): number {
+    return this.baseLrs[i]! * factor;
   }
 
   /** PyTorch saves the milestones as a Counter, `{"30": 1, "80": 2}`: expanded back into a list. */

@@ -30,9 +30,18 @@ export class PolynomialLR extends TorchScheduler<PolynomialLROptions> {
   }
 
   protected lrAt(i: number, t: number): number {
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** The factor at step `t`, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
     const totalIters = this.options.totalIters ?? 5;
-    // total_iters = 0: PyTorch's steps never divide and leave the lr as it is.
-    if (totalIters === 0) return this.baseLrs[i]!;
-    return this.baseLrs[i]! * (1 - Math.min(totalIters, t) / totalIters) ** (this.options.power ?? 1);
+    // total_iters = 0: PyTorch's steps never divide and leave the lr as it is (`base_lr * 1` exactly).
+    if (totalIters === 0) return 1;
+    return (1 - Math.min(totalIters, t) / totalIters) ** (this.options.power ?? 1);
+  }
+
+  protected override lrWithShared(i: number, _t: number, factor: number): number {
+    return this.baseLrs[i]! * factor;
   }
 }
