@@ -22,7 +22,16 @@ export abstract class FactorSchedule<O extends TorchCommonOptions = TorchCommonO
   protected abstract factor(t: number): number;
 
   protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * this.factor(t);
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** The factor is the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
+    return this.factor(t);
+  }
+
+  protected override lrWithShared(i: number, _t: number, factor: number): number {
+    return this.baseLrs[i]! * factor;
   }
 
   /** A `LambdaLR` state dict's `last_epoch` is the counter, not the constructor's `last_epoch` option. */
