@@ -70,7 +70,16 @@ export class WarmupAnnealDecayHold extends TorchScheduler<WarmupAnnealDecayHoldO
     return options;
   }
 
-  protected lrAt(_i: number, t: number): number {
+  protected lrAt(i: number, t: number): number {
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** Every group gets the same lr: it is computed once per step. */
+  protected override lrWithShared(_i: number, _t: number, lr: number): number {
+    return lr;
+  }
+
+  protected override sharedAt(t: number): number {
     const { warmupSteps, maxSteps, maxLr, minLr = 4e-5, annealPercentage = 0.1 } = this.options;
     if (t < warmupSteps) return minLr + ((maxLr - minLr) * t) / warmupSteps;
     const decayed = maxLr * (1 - (t - warmupSteps) / (maxSteps - warmupSteps));
