@@ -53,8 +53,17 @@ export class LRRangeTest extends DeepSpeedScheduler<LRRangeTestOptions, Resolved
   }
 
   protected lrAt(i: number, t: number): number {
-    const { minLrs, stepSize, stepRate, staircase } = this.resolved;
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** `1 + step_rate * interval`, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
+    const { stepSize, stepRate, staircase } = this.resolved;
     const interval = staircase ? Math.floor((t + 1) / stepSize) : (t + 1) / stepSize;
-    return minLrs[i]! * (1 + stepRate * interval);
+    return 1 + stepRate * interval;
+  }
+
+  protected override lrWithShared(i: number, _t: number, factor: number): number {
+    return this.resolved.minLrs[i]! * factor;
   }
 }

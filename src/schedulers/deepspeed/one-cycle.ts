@@ -142,20 +142,36 @@ export class OneCycle extends DeepSpeedScheduler<OneCycleOptions, Resolved> {
   }
 
   protected lrAt(i: number, t: number): number {
-    const { minLrs, maxLrs, totalSize, decayLrRate, decayStepSize } = this.resolved;
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** The same for every group, computed once per step: the scale factor in the cycle, the decay's divisor after it. */
+  protected override sharedAt(t: number): number {
+    const { totalSize, decayLrRate, decayStepSize } = this.resolved;
+    if (t < totalSize) return this.scaleFactor(t);
+    return 1 + decayLrRate * ((t - totalSize + 1) / decayStepSize);
+  }
+
+  protected override lrWithShared(i: number, t: number, shared: number): number {
+    const { minLrs, maxLrs, totalSize, decayLrRate } = this.resolved;
     const minLr = minLrs[i]!;
-    if (t < totalSize) return minLr + (maxLrs[i]! - minLr) * this.scaleFactor(t);
+    if (t < totalSize) return minLr + (maxLrs[i]! - minLr) * shared;
     if (decayLrRate === 0) return minLr;
-    return minLr / (1 + decayLrRate * ((t - totalSize + 1) / decayStepSize));
+    return minLr / shared;
   }
 
   /** The momentum of group `i` at iteration `t`. */
   momentumAt(i: number, t: number): number {
+    return this.momentumWithScale(i, t, t >= 0 && t < this.resolved.totalSize ? this.scaleFactor(t) : 0);
+  }
+
+  /** The momentum of group `i` at iteration `t`, given the scale factor at `t` when `t` is in the cycle. */
+  private momentumWithScale(i: number, t: number, scale: number): number {
     const { minMoms, maxMoms, totalSize, decayMomRate, decayStepSize } = this.resolved;
     const maxMom = maxMoms[i]!;
     // Construction writes cycle_min_mom, although the cycle formula gives cycle_max_mom there.
     if (t < 0) return minMoms[i]!;
-    if (t < totalSize) return maxMom - (maxMom - minMoms[i]!) * this.scaleFactor(t);
+    if (t < totalSize) return maxMom - (maxMom - minMoms[i]!) * scale;
     if (decayMomRate === 0) return maxMom;
     return maxMom * (1 + decayMomRate * ((t - totalSize + 1) / decayStepSize));
   }
@@ -164,9 +180,10 @@ export class OneCycle extends DeepSpeedScheduler<OneCycleOptions, Resolved> {
     const target = this.resolved.target;
     if (target === null) return;
     const groups = this.optimizer.paramGroups;
+    const scale = t >= 0 && t < this.resolved.totalSize ? this.scaleFactor(t) : 0;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
-      const momentum = this.momentumAt(i, t);
+      const momentum = this.momentumWithScale(i, t, scale);
       if (target === "momentum") g.momentum = momentum;
       else {
         g.betas![0] = momentum;

@@ -58,10 +58,19 @@ export abstract class WarmupScheduler<O extends DeepSpeedWarmupOptions, R extend
   protected abstract gammaAfterWarmup(t: number): number;
 
   protected lrAt(i: number, t: number): number {
-    const { minLrs, deltaLrs, warmup } = this.resolved;
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** The multiplier of `max_lr - min_lr` at iteration `t`, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
+    const warmup = this.resolved.warmup;
+    return t < warmup.steps ? warmupProgress(warmup, t) : this.gammaAfterWarmup(t);
+  }
+
+  protected override lrWithShared(i: number, t: number, gamma: number): number {
+    const { minLrs, deltaLrs } = this.resolved;
     // DeepSpeed holds min_lr before the start (iteration -1).
     if (t < 0) return minLrs[i]!;
-    const gamma = t < warmup.steps ? warmupProgress(warmup, t) : this.gammaAfterWarmup(t);
     return minLrs[i]! + deltaLrs[i]! * gamma;
   }
 }

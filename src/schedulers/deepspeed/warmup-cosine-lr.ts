@@ -64,18 +64,25 @@ export class WarmupCosineLR extends DeepSpeedScheduler<WarmupCosineLROptions, Re
   }
 
   protected lrAt(i: number, t: number): number {
-    // Before the start DeepSpeed's lr list is [0.0]: only the first group is written.
-    if (t < 0) return i === 0 ? 0 : this.baseLrs[i]!;
-    return this.baseLrs[i]! * this.ratioAt(i, t);
+    return this.lrWithShared(i, t, this.sharedAt(t));
   }
 
-  private ratioAt(i: number, t: number): number {
-    const { minRatios, warmup, cosMinRatio, cosineSteps } = this.resolved;
-    if (t < warmup.steps) {
-      const minRatio = minRatios[i]!;
-      return minRatio + warmupProgress(warmup, t) * (1 - minRatio);
-    }
+  /**
+   * What every group shares at iteration `t`, computed once per step: the warmup progress during
+   * the warmup (each group then applies its own `warmup_min_ratio`), the ratio itself afterwards.
+   */
+  protected override sharedAt(t: number): number {
+    const { warmup, cosMinRatio, cosineSteps } = this.resolved;
+    if (t < warmup.steps) return warmupProgress(warmup, t);
     const cosine = (1 + Math.cos((Math.PI * (t - warmup.steps + 1)) / cosineSteps)) / 2;
     return Math.max(0, cosMinRatio + (1 - cosMinRatio) * cosine);
+  }
+
+  protected override lrWithShared(i: number, t: number, shared: number): number {
+    // Before the start DeepSpeed's lr list is [0.0]: only the first group is written.
+    if (t < 0) return i === 0 ? 0 : this.baseLrs[i]!;
+    if (t >= this.resolved.warmup.steps) return this.baseLrs[i]! * shared;
+    const minRatio = this.resolved.minRatios[i]!;
+    return this.baseLrs[i]! * (minRatio + shared * (1 - minRatio));
   }
 }
