@@ -53,12 +53,53 @@ interface WeightDecaySettings {
   wdIncrStyle: WdIncrStyle;
 }
 
+/** Weight-decay settings with each group's values resolved, so that a step only does arithmetic. */
+interface WeightDecayPlan {
+  settings: WeightDecaySettings;
+  startWd: number[];
+  endWd: number[];
+  wdMult: number[];
+}
+
+function planWeightDecay(settings: WeightDecaySettings, groups: GroupOverrides): WeightDecayPlan {
+  return {
+    settings,
+    startWd: groups.startWd.map((v) => v ?? settings.startWd),
+    endWd: groups.endWd.map((v) => v ?? settings.endWd),
+    wdMult: groups.wdMult,
+  };
+}
+
+/** Whether the weight decay holds at `endWd` at step `t`. */
+function wdHolds(s: WeightDecaySettings, t: number): boolean {
+  return t > s.wdIncrSteps || s.wdIncrStyle === "constant";
+}
+
+/**
+ * The share of `endWd - startWd` reached at step `t`, the same for every group (0 where `wdHolds`).
+ * Always a number: a `number | undefined` would be kept boxed by the JIT, an allocation per step.
+ */
+function wdCoefficient(s: WeightDecaySettings, t: number): number {
+  if (wdHolds(s, t)) return 0;
+  const ratio = t / s.wdIncrSteps;
+  return s.wdIncrStyle === "linear" ? ratio : 0.5 * (Math.cos(Math.PI * (1 - ratio)) + 1);
+}
+
+/** The weight decay of group `i` at step `t`, `wdMult` included, given `wdCoefficient`. */
+function groupWeightDecay(plan: WeightDecayPlan, i: number, t: number, coeff: number): number {
+  const endWd = plan.endWd[i]!;
+  if (wdHolds(plan.settings, t)) return endWd * plan.wdMult[i]!;
+  const startWd = plan.startWd[i]!;
+  return (startWd + coeff * (endWd - startWd)) * plan.wdMult[i]!;
+}
+
 /** Per-group values the closed forms read, resolved once from the options and the groups. */
 interface Resolved {
   maxLr: number[];
   minLr: number[];
   groups: GroupOverrides;
   weightDecay: WeightDecaySettings;
+  wdPlan: WeightDecayPlan;
 }
 
 const TYPE = "OptimizerParamScheduler";
@@ -101,7 +142,7 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
   }));
 
   /** Set by a load of Megatron's own dict: the weight-decay settings the groups' `weightDecay` was written with, until the next step. */
-  private writtenWith: WeightDecaySettings | undefined;
+  private writtenWith: WeightDecayPlan | undefined;
 
   constructor(optimizer: Optimizer, options: OptimizerParamSchedulerOptions) {
     try {
@@ -132,7 +173,7 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
     const maxLr = groups.maxLr.map((v) => v ?? o.maxLr);
     const minLr = groups.minLr.map((v) => v ?? o.minLr);
     const weightDecay = { startWd: o.startWd, endWd: o.endWd, wdIncrSteps: o.wdIncrSteps, wdIncrStyle: o.wdIncrStyle };
-    return { maxLr, minLr, groups, weightDecay };
+    return { maxLr, minLr, groups, weightDecay, wdPlan: planWeightDecay(weightDecay, groups) };
   }
 
   /** The schedule scales no group lr; the base lrs recorded are each group's peak lr. */
@@ -141,6 +182,26 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
   }
 
   protected lrAt(i: number, t: number): number {
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /**
+   * What every group shares at step `t`, computed once per step: `sqrt(max(t, 1))` for the inverse
+   * square root, else the share of `maxLr - minLr` left after the warmup (linear, cosine, WSD).
+   * It is computed also where `lrWithShared` does not read it (the warmup, after the decay, the
+   * constant style): this keeps the function small, as V8 inlines a bounded amount of code into
+   * `step()` and a call it does not inline returns its number boxed, an allocation per step.
+   */
+  protected override sharedAt(t: number): number {
+    const o = this.options;
+    const style = o.lrDecayStyle;
+    if (style === "inverse-square-root") return Math.sqrt(Math.max(t, 1));
+    if (style === "WSD") return this.wsdCoefficient(t);
+    const ratio = (t - o.lrWarmupSteps) / (o.lrDecaySteps - o.lrWarmupSteps);
+    return style === "linear" ? 1 - ratio : 0.5 * (Math.cos(Math.PI * ratio) + 1);
+  }
+
+  protected override lrWithShared(i: number, t: number, shared: number): number {
     const o = this.options;
     const maxLr = this.resolved.maxLr[i]!;
     const minLr = this.resolved.minLr[i]!;
@@ -148,19 +209,18 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
     if (warmup > 0 && t <= warmup) return o.initLr + ((maxLr - o.initLr) * t) / warmup;
     if (o.lrDecayStyle === "constant") return maxLr;
     if (t > o.lrDecaySteps) return minLr;
-    if (o.lrDecayStyle === "inverse-square-root") {
-      return Math.max(minLr, (maxLr * Math.sqrt(Math.max(warmup, 1))) / Math.sqrt(Math.max(t, 1)));
-    }
-    const ratio = (t - warmup) / (o.lrDecaySteps - warmup);
-    return minLr + this.decayCoefficient(t, ratio) * (maxLr - minLr);
+    if (o.lrDecayStyle === "inverse-square-root") return this.inverseSqrtLr(maxLr, minLr, shared);
+    return minLr + shared * (maxLr - minLr);
   }
 
-  /** The share of `maxLr - minLr` left after the warmup, for the linear, cosine and WSD styles. */
-  private decayCoefficient(t: number, ratio: number): number {
+  /** Inverse square root, given `sqrt(max(t, 1))`. */
+  private inverseSqrtLr(maxLr: number, minLr: number, sqrtT: number): number {
+    return Math.max(minLr, (maxLr * Math.sqrt(Math.max(this.options.lrWarmupSteps, 1))) / sqrtT);
+  }
+
+  /** The share of `maxLr - minLr` left at step `t` with WSD: flat until the anneal, which ends at `lrDecaySteps` (resolve() made sure both settings exist). */
+  private wsdCoefficient(t: number): number {
     const o = this.options;
-    if (o.lrDecayStyle === "linear") return 1 - ratio;
-    if (o.lrDecayStyle === "cosine") return 0.5 * (Math.cos(Math.PI * ratio) + 1);
-    // WSD: flat until the anneal, which ends at lrDecaySteps (resolve() made sure both settings exist).
     const annealSteps = o.wsdDecaySteps!;
     const annealStart = o.lrDecaySteps - annealSteps;
     if (t <= annealStart) return 1;
@@ -177,27 +237,17 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
     }
   }
 
-  /** The weight decay of group `i` at step `t` (before `wdMult`) under the given settings. */
-  private wdWith(s: WeightDecaySettings, i: number, t: number): number {
-    const g = this.resolved.groups;
-    const startWd = g.startWd[i] ?? s.startWd;
-    const endWd = g.endWd[i] ?? s.endWd;
-    if (t > s.wdIncrSteps || s.wdIncrStyle === "constant") return endWd;
-    const ratio = t / s.wdIncrSteps;
-    const coeff = s.wdIncrStyle === "linear" ? ratio : 0.5 * (Math.cos(Math.PI * (1 - ratio)) + 1);
-    return startWd + coeff * (endWd - startWd);
-  }
-
   /** The weight decay group `i` gets at step `t`, `wdMult` included, without touching the groups. */
   weightDecayAt(i: number, t: number): number {
-    return this.wdWith(this.resolved.weightDecay, i, t) * this.resolved.groups.wdMult[i]!;
+    const plan = this.resolved.wdPlan;
+    return groupWeightDecay(plan, i, t, wdCoefficient(plan.settings, t));
   }
 
   protected override applyExtras(t: number): void {
-    const settings = this.writtenWith ?? this.resolved.weightDecay;
+    const plan = this.writtenWith ?? this.resolved.wdPlan;
+    const coeff = wdCoefficient(plan.settings, t);
     const groups = this.optimizer.paramGroups;
-    const mult = this.resolved.groups.wdMult;
-    for (let i = 0; i < groups.length; i++) groups[i]!.weightDecay = this.wdWith(settings, i, t) * mult[i]!;
+    for (let i = 0; i < groups.length; i++) groups[i]!.weightDecay = groupWeightDecay(plan, i, t, coeff);
   }
 
   /**
@@ -206,11 +256,14 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
    * @throws StepError unless `increment` is an integer >= 0
    */
   override step(increment = 1): void {
-    if (!Number.isInteger(increment) || increment < 0) {
-      throw new StepError(this.type, this.lastEpoch, `the increment must be an integer >= 0; got ${String(increment)}`);
-    }
+    if (!Number.isInteger(increment) || increment < 0) this.refuseIncrement(increment);
     this.writtenWith = undefined;
     this.moveTo(this.lastEpoch + increment);
+  }
+
+  /** Kept out of `step()`, so that the JIT's inlining budget goes to the schedule's arithmetic. */
+  private refuseIncrement(increment: unknown): never {
+    throw new StepError(this.type, this.lastEpoch, `the increment must be an integer >= 0; got ${String(increment)}`);
   }
 
   /** Our own dict: the exact state, with Megatron's policy deciding between its settings and the constructor's. */
@@ -236,7 +289,7 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
   }
 
   protected override extraState(): Record<string, unknown> | undefined {
-    return this.writtenWith ? { weightDecayWrittenWith: { ...this.writtenWith } } : undefined;
+    return this.writtenWith ? { weightDecayWrittenWith: { ...this.writtenWith.settings } } : undefined;
   }
 
   protected override readExtraState(reader: StateReader): unknown {
@@ -253,6 +306,7 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
   }
 
   protected override commitExtraState(extra: unknown): void {
-    this.writtenWith = extra as WeightDecaySettings | undefined;
+    // Runs after the restored options are committed: the groups' overrides are the restored ones.
+    this.writtenWith = extra === undefined ? undefined : planWeightDecay(extra as WeightDecaySettings, this.resolved.groups);
   }
 }
