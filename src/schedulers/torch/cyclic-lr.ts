@@ -124,8 +124,17 @@ export class CyclicLR extends TorchScheduler<CyclicLROptions, CyclicLRResolved> 
   }
 
   protected lrAt(i: number, t: number): number {
+    return this.lrWithShared(i, t, this.sharedAt(t));
+  }
+
+  /** Position in the cycle times the amplitude's scale, the same for every group: computed once per step. */
+  protected override sharedAt(t: number): number {
+    return this.cyclePosition(t) * this.amplitudeScale(t);
+  }
+
+  protected override lrWithShared(i: number, _t: number, height: number): number {
     const base = this.baseLrs[i]!;
-    return base + (this.resolved.maxLrs[i]! - base) * this.cyclePosition(t) * this.amplitudeScale(t);
+    return base + (this.resolved.maxLrs[i]! - base) * height;
   }
 
   protected override applyExtras(t: number): void {
