@@ -2,7 +2,8 @@
  * What LambdaLR and MultiplicativeLR share: an `lr_lambda` option that is a function or one
  * function per group. Functions cannot go into JSON, so the state dict writes `null` for them and
  * loading keeps the constructor's functions. A function's result is user input: a non-number or a
- * non-finite value is refused with a StepError before any group is written.
+ * non-finite value is refused with a StepError (and, as for every schedule, `step()` writes nothing
+ * unless every group's lr is finite).
  */
 import { StepError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
@@ -30,13 +31,11 @@ export interface LambdaOptions extends TorchCommonOptions {
 export interface LambdaResolved {
   /** One function per group. */
   lambdas: LrLambda[];
-  /** Preallocated: the new lrs are computed here and written only once all of them are valid. */
-  pending: number[];
 }
 
 export function resolveLambdas(options: LambdaOptions, optimizer: Optimizer, schedulerType: string): LambdaResolved {
   const groups = optimizer.paramGroups.length;
-  return { lambdas: expandPerGroup(options.lrLambda, groups, schedulerType, "lr_lambda"), pending: new Array<number>(groups).fill(0) };
+  return { lambdas: expandPerGroup(options.lrLambda, groups, schedulerType, "lr_lambda") };
 }
 
 export abstract class LambdaScheduler<O extends LambdaOptions, R extends LambdaResolved> extends TorchScheduler<O, R> {
@@ -47,39 +46,6 @@ export abstract class LambdaScheduler<O extends LambdaOptions, R extends LambdaR
       throw new StepError(this.type, t, `lr_lambda of param group ${i} returned ${String(factor)}; it must return a finite number`);
     }
     return factor;
-  }
-
-  /** `base * factor`, refused if the product overflowed. */
-  protected checkedLr(i: number, t: number, lr: number): number {
-    if (!Number.isFinite(lr)) throw new StepError(this.type, t, `the lr of param group ${i} is ${lr}; the factors overflowed`);
-    return lr;
-  }
-
-  /** Computes every group's lr into `pending` first, so a failing function leaves the groups untouched. */
-  protected override apply(): void {
-    const t = this.lastEpoch;
-    const pending = this.resolved.pending;
-    for (let i = 0; i < pending.length; i++) pending[i] = this.lrAt(i, t);
-    this.writeLrs(pending);
-  }
-
-  protected writeLrs(values: readonly number[]): void {
-    const groups = this.optimizer.paramGroups;
-    for (let i = 0; i < values.length; i++) {
-      groups[i]!.lr = values[i]!;
-      this.lastLr[i] = values[i]!;
-    }
-  }
-
-  /** A step whose function fails leaves the counter where it was. */
-  override step(epoch?: number): void {
-    const previous = this.lastEpoch;
-    try {
-      super.step(epoch);
-    } catch (error) {
-      this.lastEpoch = previous;
-      throw error;
-    }
   }
 
   /** A list of functions is saved as `null` too, and named in `functionOptions`. */

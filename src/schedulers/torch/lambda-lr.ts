@@ -23,6 +23,6 @@ export class LambdaLR extends LambdaScheduler<LambdaLROptions, LambdaResolved> {
   }
 
   protected lrAt(i: number, t: number): number {
-    return this.checkedLr(i, t, this.baseLrs[i]! * this.factorAt(i, t));
+    return this.baseLrs[i]! * this.factorAt(i, t);
   }
 }

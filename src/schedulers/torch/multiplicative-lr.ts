@@ -12,7 +12,7 @@ interface MultiplicativeResolved extends LambdaResolved {
   /** Each group's product `f(1) * ... * f(productStep)`: a running product, so consecutive steps cost O(1). */
   products: number[];
   productStep: number;
-  /** Preallocated: the products of the step being applied, committed with the lrs. */
+  /** Preallocated: the products of the step being applied, swapped in once all are computed. */
   pendingProducts: number[];
 }
 
@@ -50,21 +50,22 @@ export class MultiplicativeLR extends LambdaScheduler<MultiplicativeLROptions, M
   }
 
   protected lrAt(i: number, t: number): number {
-    return this.checkedLr(i, t, this.baseLrs[i]! * this.productAt(i, t));
+    return this.baseLrs[i]! * this.productAt(i, t);
   }
 
+  /**
+   * Extends the running products to this step first (a failing function leaves them as they were),
+   * then lets the base class compute, check and write the lrs from them.
+   */
   protected override apply(): void {
     const r = this.resolved;
     const t = this.lastEpoch;
     const next = r.pendingProducts;
-    for (let i = 0; i < next.length; i++) {
-      next[i] = this.productAt(i, t);
-      r.pending[i] = this.checkedLr(i, t, this.baseLrs[i]! * next[i]!);
-    }
+    for (let i = 0; i < next.length; i++) next[i] = this.productAt(i, t);
     r.pendingProducts = r.products;
     r.products = next;
     r.productStep = t;
-    this.writeLrs(r.pending);
+    super.apply();
   }
 
   /** The product is defined on whole steps only: `step(epoch)` takes an integer >= 0. */
