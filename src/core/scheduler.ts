@@ -189,17 +189,30 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     const t = this.lastEpoch;
     const pending = this.pendingLr;
     const shared = this.sharedAt(t);
-    for (let i = 0; i < groups.length; i++) {
+    const n = groups.length;
+    if (n === 1) {
+      const lr = this.lrWithShared(0, t, shared);
+      if (lr - lr !== 0) this.overflowed(t, 0, lr);
+      groups[0]!.lr = lr;
+      this.lastLr[0] = lr;
+      this.applyExtras(t);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
       const lr = this.lrWithShared(i, t, shared);
-      if (lr - lr !== 0) throw new StepError(this.type, t, `the schedule gives lr ${lr} for param group ${i} (it overflowed); nothing was written`);
+      if (lr - lr !== 0) this.overflowed(t, i, lr);
       pending[i] = lr;
     }
-    const last = this.lastLr;
-    for (let i = 0; i < groups.length; i++) {
-      groups[i]!.lr = pending[i]!;
-      last[i] = pending[i]!;
-    }
+    for (let i = 0; i < n; i++) groups[i]!.lr = pending[i]!;
+    // The checked buffer becomes the last lrs: swapping the two arrays writes nothing per group.
+    this.pendingLr = this.lastLr;
+    this.lastLr = pending;
     this.applyExtras(t);
+  }
+
+  /** Kept out of `apply()`, so that V8's inlining budget goes to the schedule's arithmetic. */
+  private overflowed(t: number, i: number, lr: number): never {
+    throw new StepError(this.type, t, `the schedule gives lr ${lr} for param group ${i} (it overflowed); nothing was written`);
   }
 
   /** Moves the counter to `t` and writes the groups; if that fails, the counter goes back and nothing changed. */
