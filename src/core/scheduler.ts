@@ -253,6 +253,19 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     return this.lrAt(i, t);
   }
 
+  /**
+   * The part of the schedule every group shares at step `t` (see `sharedAt`), public so that a
+   * composite can evaluate a child once per step and then `scheduleWithShared` once per group.
+   */
+  sharedScheduleAt(t: number): number {
+    return this.sharedAt(t);
+  }
+
+  /** `scheduleAt(i, t)`, given `sharedScheduleAt(t)`: the same value, without recomputing the shared part. */
+  scheduleWithShared(i: number, t: number, shared: number): number {
+    return this.lrWithShared(i, t, shared);
+  }
+
   /** The lrs of the schedule at the current `lastEpoch`, computed afresh (pure: the groups are not touched). */
   getLr(): number[] {
     return this.optimizer.paramGroups.map((_, i) => this.lrAt(i, this.lastEpoch));
