@@ -55,6 +55,16 @@ function recordIfPresent(read: Reader, group: ParamGroup, steps: number): Float6
   return typeof read(group) === "number" ? new Float64Array(steps + 1) : undefined;
 }
 
+/** Records momentum and weight decay at step `t`, for the groups that hold them. */
+function recordExtras(groups: ParamGroup[], momentum: (Float64Array | undefined)[], weightDecay: (Float64Array | undefined)[], t: number): void {
+  for (let i = 0; i < groups.length; i++) {
+    const m = momentum[i];
+    if (m) m[t] = readMomentum(groups[i]!) as number;
+    const w = weightDecay[i];
+    if (w) w[t] = groups[i]!.weightDecay as number;
+  }
+}
+
 /** Keeps a series only if the scheduler set it: absent from the input group, or different from it at some step. */
 function wasSet(series: Float64Array | undefined, initial: unknown): Float64Array | undefined {
   if (!series) return undefined;
@@ -172,19 +182,14 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
   const momentum = groups.map((g, i) => recordIfPresent(readMomentum, g, steps));
   const weightDecay = groups.map((g, i) => recordIfPresent(readWeightDecay, g, steps));
   const metrics = options.metrics;
+  const extras = momentum.some((m) => m !== undefined) || weightDecay.some((w) => w !== undefined);
   for (let t = 0; t <= steps; t++) {
     if (t > 0) {
       if (metrics === undefined) scheduler.step();
       else scheduler.step(metrics[t - 1]);
     }
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i]!;
-      lr[i]![t] = g.lr;
-      const m = momentum[i];
-      if (m) m[t] = readMomentum(g) as number;
-      const w = weightDecay[i];
-      if (w) w[t] = g.weightDecay as number;
-    }
+    for (let i = 0; i < groups.length; i++) lr[i]![t] = groups[i]!.lr;
+    if (extras) recordExtras(groups, momentum, weightDecay, t);
   }
   return {
     type: scheduler.type,
