@@ -187,7 +187,6 @@ export abstract class LRScheduler<O extends object = object, R = O> {
   protected apply(): void {
     const groups = this.optimizer.paramGroups;
     const t = this.lastEpoch;
-    const pending = this.pendingLr;
     const shared = this.sharedAt(t);
     const n = groups.length;
     if (n === 1) {
@@ -198,6 +197,7 @@ export abstract class LRScheduler<O extends object = object, R = O> {
       this.applyExtras(t);
       return;
     }
+    const pending = this.pendingLr;
     for (let i = 0; i < n; i++) {
       const lr = this.lrWithShared(i, t, shared);
       if (lr - lr !== 0) this.overflowed(t, i, lr);
