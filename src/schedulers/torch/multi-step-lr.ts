@@ -14,6 +14,8 @@ export interface MultiStepLROptions extends TorchCommonOptions {
 interface MultiStepResolved {
   /** The milestones sorted, repeats kept. */
   sorted: number[];
+  /** The decay factor of the steps in [from, until), the last interval looked up. */
+  decay: MilestoneMemo;
 }
 
 /**
@@ -35,7 +37,8 @@ export class MultiStepLR extends TorchScheduler<MultiStepLROptions, MultiStepRes
   }
 
   protected override resolve(options: MultiStepLROptions): MultiStepResolved {
-    return { sorted: [...options.milestones].sort((a, b) => a - b) };
+    const sorted = [...options.milestones].sort((a, b) => a - b);
+    return { sorted, decay: new MilestoneMemo(sorted, options.gamma ?? 0.1) };
   }
 
   protected lrAt(i: number, t: number): number {
@@ -44,7 +47,7 @@ export class MultiStepLR extends TorchScheduler<MultiStepLROptions, MultiStepRes
 
   /** The decay factor, the same for every group: computed once per step. */
   protected override sharedAt(t: number): number {
-    return (this.options.gamma ?? 0.1) ** countAtMost(this.resolved.sorted, t);
+    return this.resolved.decay.at(t);
   }
 
   protected override lrWithShared(i: number, _t: number, factor: number): number {
@@ -66,6 +69,37 @@ export class MultiStepLR extends TorchScheduler<MultiStepLROptions, MultiStepRes
       options.milestones = list;
     }
     return options;
+  }
+}
+
+/**
+ * `gamma ** (milestones <= t)`, looked up again only when `t` leaves the interval between the
+ * milestones around the last lookup: the count is the same anywhere inside it, and so is the
+ * power (the same expression, bit-identical), so a step costs two comparisons.
+ */
+class MilestoneMemo {
+  /** NaN bounds: nothing looked up yet (every comparison with NaN fails). */
+  private from = Number.NaN;
+  private until = Number.NaN;
+  private value = Number.NaN;
+
+  constructor(
+    private readonly sorted: readonly number[],
+    private readonly gamma: number,
+  ) {}
+
+  at(t: number): number {
+    if (!(t >= this.from && t < this.until)) this.lookUp(t);
+    return this.value;
+  }
+
+  /** Kept out of `at`, so that the comparison alone is inlined into the step. */
+  private lookUp(t: number): void {
+    const sorted = this.sorted;
+    const k = countAtMost(sorted, t);
+    this.from = k > 0 ? sorted[k - 1]! : -Infinity;
+    this.until = k < sorted.length ? sorted[k]! : Infinity;
+    this.value = this.gamma ** k;
   }
 }
 

@@ -69,4 +69,18 @@ describe("MultiStepLR", () => {
     expect(error).toBeInstanceOf(InvalidOptionError);
     expect((error as InvalidOptionError).option).toBe(option);
   });
+
+  it("gives the same lr as gamma ** bisect(milestones, t) afresh, in any order of steps (the power is memoised)", () => {
+    const optimizer = sgd(0.1, 0.7);
+    const scheduler = new MultiStepLR(optimizer, { milestones: [30, 5, 12, 12], gamma: 0.93 });
+    const passed = (t: number) => [5, 12, 12, 30].filter((m) => m <= t).length;
+    const expected = (i: number, t: number) => scheduler.baseLrs[i]! * 0.93 ** passed(t);
+    for (const t of [1, 4, 5, 6, 11, 12, 13, 29, 30, 31, 100, 0, 29.5, 12, 11.99, 4.5, 5]) {
+      expect([scheduler.scheduleAt(0, t), scheduler.scheduleAt(1, t)]).toEqual([expected(0, t), expected(1, t)]);
+      scheduler.step(t);
+      expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([expected(0, t), expected(1, t)]);
+    }
+    for (let k = 0; k < 30; k++) scheduler.step();
+    expect(scheduler.getLastLr()).toEqual([expected(0, 35), expected(1, 35)]);
+  });
 });

@@ -63,4 +63,21 @@ describe("StepLR.step(epoch)", () => {
     expect(optimizer.paramGroups[0]!.lr).toBe(0.125);
     expect(codes).toEqual(["StepLR:deprecated-epoch-argument"]);
   });
+
+  it("gives the same lr as gamma ** floor(t / step_size) afresh, in any order of steps (the power is memoised)", () => {
+    const optimizer = sgd(0.1, 0.7);
+    const scheduler = new StepLR(optimizer, { stepSize: 7, gamma: 0.93 });
+    const expected = (i: number, t: number) => scheduler.baseLrs[i]! * 0.93 ** Math.floor(t / 7);
+    const order = [1, 2, 6, 7, 8, 100, 3, 49, 48, 49, 0, 13.5, 14, 700, 699];
+    for (const t of order) {
+      expect([scheduler.scheduleAt(0, t), scheduler.scheduleAt(1, t)]).toEqual([expected(0, t), expected(1, t)]);
+      scheduler.step(t);
+      expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([expected(0, t), expected(1, t)]);
+    }
+    const resumed = new StepLR(sgd(0.1, 0.7), { stepSize: 7, gamma: 0.93 });
+    resumed.step();
+    resumed.loadStateDict(JSON.parse(JSON.stringify(scheduler.stateDict())));
+    for (let k = 0; k < 20; k++) resumed.step();
+    expect(resumed.getLastLr()).toEqual([expected(0, 719), expected(1, 719)]);
+  });
 });
