@@ -1,15 +1,22 @@
 import type { Optimizer } from "../../core/optimizer.js";
 import { num, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
-import { linearWarmup } from "../transformers/factor-schedule.js";
 import { SambaFlowSchedule } from "./run-length.js";
-import { decayProgress, warmupDecaySchema, type WarmupDecayOptions } from "./warmup-decay.js";
+import { resolveWarmupDecay, warmupDecaySchema, type WarmupDecay, type WarmupDecayOptions } from "./warmup-decay.js";
 
 export interface SambaFlowCosineScheduleWithWarmupOptions extends WarmupDecayOptions {
   /** Default 0.1: the decay ends at a tenth of the peak lr. */
   endLrRatio?: number;
   /** Waves of the cosine; 0.5 (the default, what SambaFlow passes) is one half-cosine down. */
   numCycles?: number;
+}
+
+interface Resolved extends WarmupDecay {
+  endLrRatio: number;
+  /** `(1 - endLrRatio) * 0.5`. */
+  halfSpan: number;
+  /** `pi * 2 * numCycles`. */
+  angle: number;
 }
 
 /**
@@ -19,7 +26,7 @@ export interface SambaFlowCosineScheduleWithWarmupOptions extends WarmupDecayOpt
  * @example
  * const scheduler = new SambaFlowCosineScheduleWithWarmup(optimizer, { warmupSteps: 100, maxSteps: 1000 });
  */
-export class SambaFlowCosineScheduleWithWarmup extends SambaFlowSchedule<SambaFlowCosineScheduleWithWarmupOptions> {
+export class SambaFlowCosineScheduleWithWarmup extends SambaFlowSchedule<SambaFlowCosineScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "cosine_schedule_with_warmup";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupDecaySchema, numCycles: z.optional(num()) }));
 
@@ -27,10 +34,21 @@ export class SambaFlowCosineScheduleWithWarmup extends SambaFlowSchedule<SambaFl
     super(optimizer, options);
   }
 
+  protected override resolve(options: SambaFlowCosineScheduleWithWarmupOptions): Resolved {
+    const endLrRatio = options.endLrRatio ?? 0.1;
+    return {
+      ...resolveWarmupDecay(options),
+      endLrRatio,
+      // Both products are left-associated in the formula, so folding them here changes no bit.
+      halfSpan: (1 - endLrRatio) * 0.5,
+      angle: Math.PI * 2 * (options.numCycles ?? 0.5),
+    };
+  }
+
   protected factor(t: number): number {
-    const { warmupSteps, maxSteps, endLrRatio = 0.1, numCycles = 0.5 } = this.options;
-    if (t < warmupSteps) return linearWarmup(t, warmupSteps);
-    const p = decayProgress(t, warmupSteps, maxSteps);
-    return endLrRatio + (1 - endLrRatio) * 0.5 * (1 + Math.cos(Math.PI * 2 * numCycles * p));
+    const r = this.resolved;
+    if (t < r.warmupSteps) return t / r.warmupDivisor;
+    const p = Math.min(1, (t - r.warmupSteps) / r.decaySteps);
+    return r.endLrRatio + r.halfSpan * (1 + Math.cos(r.angle * p));
   }
 }

@@ -1,13 +1,18 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import * as z from "zod/mini";
-import { linearWarmup } from "../transformers/factor-schedule.js";
 import { SambaFlowSchedule } from "./run-length.js";
-import { decayProgress, warmupDecaySchema, type WarmupDecayOptions } from "./warmup-decay.js";
+import { resolveWarmupDecay, warmupDecaySchema, type WarmupDecay, type WarmupDecayOptions } from "./warmup-decay.js";
 
 export interface SambaFlowPolynomialDecayScheduleWithWarmupOptions extends WarmupDecayOptions {
   /** Default 0: the decay ends at 0. */
   endLrRatio?: number;
+}
+
+interface Resolved extends WarmupDecay {
+  endLrRatio: number;
+  /** `1 - endLrRatio`. */
+  span: number;
 }
 
 /**
@@ -17,7 +22,7 @@ export interface SambaFlowPolynomialDecayScheduleWithWarmupOptions extends Warmu
  * @example
  * const scheduler = new SambaFlowPolynomialDecayScheduleWithWarmup(optimizer, { warmupSteps: 50, maxSteps: 500 });
  */
-export class SambaFlowPolynomialDecayScheduleWithWarmup extends SambaFlowSchedule<SambaFlowPolynomialDecayScheduleWithWarmupOptions> {
+export class SambaFlowPolynomialDecayScheduleWithWarmup extends SambaFlowSchedule<SambaFlowPolynomialDecayScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "polynomial_decay_schedule_with_warmup";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(warmupDecaySchema));
 
@@ -25,9 +30,14 @@ export class SambaFlowPolynomialDecayScheduleWithWarmup extends SambaFlowSchedul
     super(optimizer, options);
   }
 
+  protected override resolve(options: SambaFlowPolynomialDecayScheduleWithWarmupOptions): Resolved {
+    const endLrRatio = options.endLrRatio ?? 0.0;
+    return { ...resolveWarmupDecay(options), endLrRatio, span: 1 - endLrRatio };
+  }
+
   protected factor(t: number): number {
-    const { warmupSteps, maxSteps, endLrRatio = 0.0 } = this.options;
-    if (t < warmupSteps) return linearWarmup(t, warmupSteps);
-    return endLrRatio + (1 - endLrRatio) * (1 - decayProgress(t, warmupSteps, maxSteps));
+    const r = this.resolved;
+    if (t < r.warmupSteps) return t / r.warmupDivisor;
+    return r.endLrRatio + r.span * (1 - Math.min(1, (t - r.warmupSteps) / r.decaySteps));
   }
 }

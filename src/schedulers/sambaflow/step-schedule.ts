@@ -10,13 +10,21 @@ export interface SambaFlowStepScheduleOptions extends RunLengthOptions {
   decayGamma?: number;
 }
 
+interface Resolved {
+  decaySteps: number;
+  decayGamma: number;
+  /** The last exponent and `decayGamma ** memoK`: a memo of a pure value, so resume stays exact. */
+  memoK: number;
+  memoPower: number;
+}
+
 /**
  * The step schedule of SambaFlow's custom-scheduler example (`--lr_schedule step_schedule`):
  * `decay_gamma ** floor(step / decay_steps)` times the group's lr.
  * @example
  * const scheduler = new SambaFlowStepSchedule(optimizer, { decaySteps: 100, decayGamma: 0.5 });
  */
-export class SambaFlowStepSchedule extends SambaFlowSchedule<SambaFlowStepScheduleOptions> {
+export class SambaFlowStepSchedule extends SambaFlowSchedule<SambaFlowStepScheduleOptions, Resolved> {
   static readonly schedulerType = "step_schedule";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     ...runLengthSchema,
@@ -28,8 +36,19 @@ export class SambaFlowStepSchedule extends SambaFlowSchedule<SambaFlowStepSchedu
     super(optimizer, options);
   }
 
+  protected override resolve(options: SambaFlowStepScheduleOptions): Resolved {
+    const decayGamma = options.decayGamma ?? 0.5;
+    return { decaySteps: options.decaySteps ?? 100, decayGamma, memoK: 0, memoPower: decayGamma ** 0 };
+  }
+
   protected factor(t: number): number {
-    const { decaySteps = 100, decayGamma = 0.5 } = this.options;
-    return decayGamma ** Math.floor(t / decaySteps);
+    const r = this.resolved;
+    const k = Math.floor(t / r.decaySteps);
+    // k changes once every decaySteps steps: the power is recomputed only then.
+    if (k !== r.memoK) {
+      r.memoK = k;
+      r.memoPower = r.decayGamma ** k;
+    }
+    return r.memoPower;
   }
 }

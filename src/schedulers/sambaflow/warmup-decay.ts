@@ -19,7 +19,23 @@ export const warmupDecaySchema = {
   endLrRatio: z.optional(numberIn(0, 1)),
 };
 
-/** The decay's progress, from 0 at the end of warmup to 1 at `max_steps`, held at 1 afterwards. */
-export function decayProgress(t: number, warmupSteps: number, maxSteps: number): number {
-  return Math.min(1, (t - warmupSteps) / Math.max(1, maxSteps - warmupSteps));
+/**
+ * The constants of the warmup and of the decay's progress, derived once: the warmup is
+ * `t / warmupDivisor`, the progress `min(1, (t - warmupSteps) / decaySteps)`, from 0 at the end of
+ * warmup to 1 at `max_steps`, held at 1 afterwards.
+ */
+export interface WarmupDecay {
+  warmupSteps: number;
+  /** `max(1, warmup_steps)`. */
+  warmupDivisor: number;
+  /** `max(1, max_steps - warmup_steps)`. */
+  decaySteps: number;
+}
+
+export function resolveWarmupDecay(options: WarmupDecayOptions): WarmupDecay {
+  return {
+    warmupSteps: options.warmupSteps,
+    warmupDivisor: Math.max(1, options.warmupSteps),
+    decaySteps: Math.max(1, options.maxSteps - options.warmupSteps),
+  };
 }
