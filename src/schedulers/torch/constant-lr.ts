@@ -11,6 +11,13 @@ export interface ConstantLROptions extends TorchCommonOptions {
   totalIters?: number;
 }
 
+/** The constants of the closed form, plain numbers. */
+interface ConstantLRResolved {
+  factor: number;
+  /** The first step without the factor: `total_iters`, or Infinity when it is 0 (the factor stays). */
+  until: number;
+}
+
 /**
  * PyTorch's `ConstantLR`: `lr = base_lr * factor` for `t < total_iters`, then `base_lr`.
  * With `total_iters = 0` the factor is applied at construction and never removed (as PyTorch's
@@ -18,7 +25,7 @@ export interface ConstantLROptions extends TorchCommonOptions {
  * @example
  * const scheduler = new ConstantLR(optimizer, { factor: 0.5, totalIters: 4 });
  */
-export class ConstantLR extends TorchScheduler<ConstantLROptions> {
+export class ConstantLR extends TorchScheduler<ConstantLROptions, ConstantLRResolved> {
   static readonly schedulerType = "ConstantLR";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     factor: z.optional(numberIn(0, 1)),
@@ -30,12 +37,13 @@ export class ConstantLR extends TorchScheduler<ConstantLROptions> {
     super(optimizer, options);
   }
 
-  protected override resolve(options: ConstantLROptions): ConstantLROptions {
+  protected override resolve(options: ConstantLROptions): ConstantLRResolved {
+    const totalIters = options.totalIters ?? 5;
     // PyTorch restores the lr at total_iters by dividing by the factor: with 0 that is a ZeroDivisionError.
-    if (options.factor === 0 && (options.totalIters ?? 5) > 0) {
+    if (options.factor === 0 && totalIters > 0) {
       throw new InvalidOptionError(ConstantLR.schedulerType, "factor", 0, "> 0 when total_iters > 0 (the lr could not be restored at total_iters)");
     }
-    return options;
+    return { factor: options.factor ?? 1 / 3, until: totalIters === 0 ? Infinity : totalIters };
   }
 
   protected lrAt(i: number, t: number): number {
@@ -44,8 +52,8 @@ export class ConstantLR extends TorchScheduler<ConstantLROptions> {
 
   /** The factor in force at step `t` (1 once it is lifted; `base_lr * 1` is `base_lr` exactly). */
   protected override sharedAt(t: number): number {
-    const totalIters = this.options.totalIters ?? 5;
-    return totalIters === 0 || t < totalIters ? (this.options.factor ?? 1 / 3) : 1;
+    const r = this.resolved;
+    return t < r.until ? r.factor : 1;
   }
 
   protected override lrWithShared(i: number, _t: number, factor: number): number {

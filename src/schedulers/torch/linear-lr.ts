@@ -12,12 +12,21 @@ export interface LinearLROptions extends TorchCommonOptions {
   totalIters?: number;
 }
 
+/** The constants of the closed form, plain numbers. */
+interface LinearLRResolved {
+  start: number;
+  /** `end - start`; 0 when total_iters is 0. */
+  span: number;
+  /** `total_iters`; 1 when it is 0, so that `start + (0 * min(1, t)) / 1` is `start` exactly, without a branch. */
+  totalIters: number;
+}
+
 /**
  * PyTorch's `LinearLR`: `lr = base_lr * (start + (end - start) * min(t, total_iters) / total_iters)`.
  * @example
  * const warmup = new LinearLR(optimizer, { startFactor: 0.25, totalIters: 10 });
  */
-export class LinearLR extends TorchScheduler<LinearLROptions> {
+export class LinearLR extends TorchScheduler<LinearLROptions, LinearLRResolved> {
   static readonly schedulerType = "LinearLR";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     startFactor: z.optional(numberIn(0, 1, { minOpen: true })),
@@ -30,18 +39,22 @@ export class LinearLR extends TorchScheduler<LinearLROptions> {
     super(optimizer, options);
   }
 
+  protected override resolve(options: LinearLROptions): LinearLRResolved {
+    const start = options.startFactor ?? 1 / 3;
+    const totalIters = options.totalIters ?? 5;
+    // total_iters = 0: PyTorch's steps apply start_factor at construction and never change it again.
+    if (totalIters === 0) return { start, span: 0, totalIters: 1 };
+    return { start, span: (options.endFactor ?? 1) - start, totalIters };
+  }
+
   protected lrAt(i: number, t: number): number {
     return this.lrWithShared(i, t, this.sharedAt(t));
   }
 
   /** The factor at step `t`, the same for every group: computed once per step. */
   protected override sharedAt(t: number): number {
-    const start = this.options.startFactor ?? 1 / 3;
-    const end = this.options.endFactor ?? 1;
-    const totalIters = this.options.totalIters ?? 5;
-    // total_iters = 0: PyTorch's steps apply start_factor at construction and never change it again.
-    if (totalIters === 0) return start;
-    return start + ((end - start) * Math.min(totalIters, t)) / totalIters;
+    const { start, span, totalIters } = this.resolved;
+    return start + (span * Math.min(totalIters, t)) / totalIters;
   }
 
   protected override lrWithShared(i: number, _t: number, factor: number): number {

@@ -10,13 +10,21 @@ export interface PolynomialLROptions extends TorchCommonOptions {
   power?: number;
 }
 
+/** The constants of the closed form, plain numbers. */
+interface PolynomialLRResolved {
+  /** `total_iters`; 1 when it is 0 (with power 0 the factor is then 1 exactly, without a branch). */
+  totalIters: number;
+  /** `power`; 0 when total_iters is 0. */
+  power: number;
+}
+
 /**
  * PyTorch's `PolynomialLR`: `lr = base_lr * (1 - min(t, total_iters) / total_iters) ** power`, 0 from
  * `total_iters` on.
  * @example
  * const scheduler = new PolynomialLR(optimizer, { totalIters: 40, power: 2 });
  */
-export class PolynomialLR extends TorchScheduler<PolynomialLROptions> {
+export class PolynomialLR extends TorchScheduler<PolynomialLROptions, PolynomialLRResolved> {
   static readonly schedulerType = "PolynomialLR";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     totalIters: z.optional(nonNegativeInt()),
@@ -29,16 +37,21 @@ export class PolynomialLR extends TorchScheduler<PolynomialLROptions> {
     super(optimizer, options);
   }
 
+  protected override resolve(options: PolynomialLROptions): PolynomialLRResolved {
+    const totalIters = options.totalIters ?? 5;
+    // total_iters = 0: PyTorch's steps never divide and leave the lr as it is (`base_lr * 1` exactly).
+    if (totalIters === 0) return { totalIters: 1, power: 0 };
+    return { totalIters, power: options.power ?? 1 };
+  }
+
   protected lrAt(i: number, t: number): number {
     return this.lrWithShared(i, t, this.sharedAt(t));
   }
 
   /** The factor at step `t`, the same for every group: computed once per step. */
   protected override sharedAt(t: number): number {
-    const totalIters = this.options.totalIters ?? 5;
-    // total_iters = 0: PyTorch's steps never divide and leave the lr as it is (`base_lr * 1` exactly).
-    if (totalIters === 0) return 1;
-    return (1 - Math.min(totalIters, t) / totalIters) ** (this.options.power ?? 1);
+    const { totalIters, power } = this.resolved;
+    return (1 - Math.min(totalIters, t) / totalIters) ** power;
   }
 
   protected override lrWithShared(i: number, _t: number, factor: number): number {

@@ -25,6 +25,7 @@ describe("LinearLR", () => {
     scheduler.step();
     expect(scheduler.getLastLr()).toEqual([0.05]);
     expect(scheduler.scheduleAt(0, 1000)).toBe(0.05);
+    expect([scheduler.scheduleAt(0, 0.5), scheduler.scheduleAt(0, -3)]).toEqual([0.05, 0.05]);
   });
 
   it.each([

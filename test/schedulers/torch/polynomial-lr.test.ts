@@ -23,6 +23,7 @@ describe("PolynomialLR", () => {
     const scheduler = new PolynomialLR(sgd(0.1), { total_iters: 0 } as never);
     for (let k = 0; k < 7; k++) scheduler.step();
     expect(scheduler.getLastLr()).toEqual([0.1]);
+    expect([scheduler.scheduleAt(0, 0.5), scheduler.scheduleAt(0, -3), scheduler.scheduleAt(0, 1e300)]).toEqual([0.1, 0.1, 0.1]);
   });
 
   it.each([
