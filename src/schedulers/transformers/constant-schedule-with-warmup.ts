@@ -1,7 +1,7 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import * as z from "zod/mini";
-import { FactorSchedule } from "./factor-schedule.js";
+import { FactorSchedule, resolveLinearWarmup, type LinearWarmup } from "./factor-schedule.js";
 import { warmupSchema, type WarmupOptions } from "./options.js";
 
 export type ConstantScheduleWithWarmupOptions = WarmupOptions;
@@ -10,7 +10,7 @@ export type ConstantScheduleWithWarmupOptions = WarmupOptions;
  * Hugging Face's `get_constant_schedule_with_warmup`: linear warmup from 0 over `num_warmup_steps`,
  * then the group's initial lr.
  */
-export class ConstantScheduleWithWarmup extends FactorSchedule<ConstantScheduleWithWarmupOptions> {
+export class ConstantScheduleWithWarmup extends FactorSchedule<ConstantScheduleWithWarmupOptions, LinearWarmup> {
   static readonly schedulerType = "get_constant_schedule_with_warmup";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(warmupSchema));
 
@@ -18,9 +18,13 @@ export class ConstantScheduleWithWarmup extends FactorSchedule<ConstantScheduleW
     super(optimizer, options);
   }
 
+  protected override resolve(options: ConstantScheduleWithWarmupOptions): LinearWarmup {
+    return resolveLinearWarmup(options.numWarmupSteps);
+  }
+
   protected factor(t: number): number {
-    const warmup = this.options.numWarmupSteps;
-    return t < warmup ? t / Math.max(1.0, warmup) : 1.0;
+    const r = this.resolved;
+    return t < r.warmupSteps ? t / r.warmupDivisor : 1.0;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Optimizer } from "../../core/optimizer.js";
 import { num, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
-import { FactorSchedule, linearWarmup, pythonMod } from "./factor-schedule.js";
+import { FactorSchedule, resolveLinearWarmup, type LinearWarmup } from "./factor-schedule.js";
 import { warmupTrainingSchema, type WarmupTrainingOptions } from "./options.js";
 
 export interface CosineWithHardRestartsScheduleWithWarmupOptions extends WarmupTrainingOptions {
@@ -9,12 +9,18 @@ export interface CosineWithHardRestartsScheduleWithWarmupOptions extends WarmupT
   numCycles?: number;
 }
 
+interface Resolved extends LinearWarmup {
+  /** `max(1, num_training_steps - num_warmup_steps)`. */
+  decaySteps: number;
+  numCycles: number;
+}
+
 /**
  * Hugging Face's `get_cosine_with_hard_restarts_schedule_with_warmup`: linear warmup from 0, then
  * `num_cycles` half-cosines from the peak to 0, each restarting at the peak; 0 from
  * `num_training_steps` on.
  */
-export class CosineWithHardRestartsScheduleWithWarmup extends FactorSchedule<CosineWithHardRestartsScheduleWithWarmupOptions> {
+export class CosineWithHardRestartsScheduleWithWarmup extends FactorSchedule<CosineWithHardRestartsScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "get_cosine_with_hard_restarts_schedule_with_warmup";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupTrainingSchema, numCycles: z.optional(num()) }));
 
@@ -22,12 +28,20 @@ export class CosineWithHardRestartsScheduleWithWarmup extends FactorSchedule<Cos
     super(optimizer, options);
   }
 
+  protected override resolve(options: CosineWithHardRestartsScheduleWithWarmupOptions): Resolved {
+    const { numWarmupSteps: warmup, numTrainingSteps: total, numCycles = 1 } = options;
+    return { ...resolveLinearWarmup(warmup), decaySteps: Math.max(1, total - warmup), numCycles };
+  }
+
   protected factor(t: number): number {
-    const { numWarmupSteps: warmup, numTrainingSteps: total, numCycles = 1 } = this.options;
-    if (t < warmup) return linearWarmup(t, warmup);
-    const progress = (t - warmup) / Math.max(1, total - warmup);
+    const r = this.resolved;
+    if (t < r.warmupSteps) return t / r.warmupDivisor;
+    const progress = (t - r.warmupSteps) / r.decaySteps;
     if (progress >= 1.0) return 0.0;
-    return Math.max(0.0, 0.5 * (1.0 + Math.cos(Math.PI * pythonMod(numCycles * progress, 1.0))));
+    // Python's `% 1.0` (see `pythonMod`), written out: with a divisor of 1 it only shifts a negative remainder.
+    let cycle = (r.numCycles * progress) % 1.0;
+    if (cycle < 0) cycle += 1.0;
+    return Math.max(0.0, 0.5 * (1.0 + Math.cos(Math.PI * cycle)));
   }
 }
 

@@ -2,11 +2,21 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { num, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { FactorSchedule } from "./factor-schedule.js";
-import { cosineWithFloor, minLrSchema, resolveMinLrRate, type MinLrOptions } from "./options.js";
+import { minLrSchema, resolveCosineDecay, resolveMinLrRate, type CosineDecay, type MinLrOptions } from "./options.js";
 
 export interface CosineWithMinLrScheduleWithWarmupLrRateOptions extends MinLrOptions {
   /** Fraction of the lr the warmup starts from; without it the warmup starts at `1 / num_warmup_steps`. */
   warmupLrRate?: number;
+}
+
+interface Resolved extends CosineDecay {
+  /** Whether `warmup_lr_rate` was given. */
+  fromRate: boolean;
+  warmupLrRate: number;
+  /** `1 - warmup_lr_rate`. */
+  rateSpan: number;
+  /** `max(1, num_warmup_steps - 1)`. */
+  rateDivisor: number;
 }
 
 /**
@@ -14,10 +24,7 @@ export interface CosineWithMinLrScheduleWithWarmupLrRateOptions extends MinLrOpt
  * one step earlier. Warmup `(step + 1) / W` (or `rate + (1 - rate) * step / max(1, W - 1)` with
  * `warmup_lr_rate`), so it reaches the peak at step `W - 1`; decay progress `(step - W + 1) / max(1, T - W)`.
  */
-export class CosineWithMinLrScheduleWithWarmupLrRate extends FactorSchedule<
-  CosineWithMinLrScheduleWithWarmupLrRateOptions,
-  { minLrRate: number }
-> {
+export class CosineWithMinLrScheduleWithWarmupLrRate extends FactorSchedule<CosineWithMinLrScheduleWithWarmupLrRateOptions, Resolved> {
   static readonly schedulerType = "get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...minLrSchema, warmupLrRate: z.optional(num()) }));
 
@@ -25,17 +32,28 @@ export class CosineWithMinLrScheduleWithWarmupLrRate extends FactorSchedule<
     super(optimizer, options);
   }
 
-  protected override resolve(options: CosineWithMinLrScheduleWithWarmupLrRateOptions, optimizer: Optimizer): { minLrRate: number } {
-    return { minLrRate: resolveMinLrRate(options, optimizer, CosineWithMinLrScheduleWithWarmupLrRate.schedulerType) };
+  protected override resolve(options: CosineWithMinLrScheduleWithWarmupLrRateOptions, optimizer: Optimizer): Resolved {
+    const cosine = resolveCosineDecay(options, resolveMinLrRate(options, optimizer, CosineWithMinLrScheduleWithWarmupLrRate.schedulerType));
+    const rate = options.warmupLrRate;
+    // Without warmup_lr_rate the rate fields are unused; they stay numbers so that V8 keeps them unboxed.
+    return {
+      ...cosine,
+      fromRate: rate !== undefined,
+      warmupLrRate: rate ?? 0,
+      rateSpan: 1.0 - (rate ?? 0),
+      rateDivisor: Math.max(1, options.numWarmupSteps - 1),
+    };
   }
 
   protected factor(t: number): number {
-    const { numWarmupSteps: warmup, numTrainingSteps: total, numCycles = 0.5, warmupLrRate } = this.options;
-    if (t < warmup) {
-      if (warmupLrRate === undefined) return (t + 1) / Math.max(1, warmup);
-      return warmupLrRate + ((1.0 - warmupLrRate) * t) / Math.max(1, warmup - 1);
+    const r = this.resolved;
+    if (t < r.warmupSteps) {
+      if (!r.fromRate) return (t + 1) / r.warmupDivisor;
+      return r.warmupLrRate + (r.rateSpan * t) / r.rateDivisor;
     }
-    return cosineWithFloor((t - warmup + 1) / Math.max(1, total - warmup), numCycles, this.resolved.minLrRate);
+    // Written out rather than through a shared helper: measured twice as fast at one group in Node 20.
+    const factor = 0.5 * (1.0 + Math.cos(r.angle * ((t - r.warmupSteps + 1) / r.decaySteps)));
+    return Math.max(0, factor * r.span + r.minLrRate);
   }
 }
 

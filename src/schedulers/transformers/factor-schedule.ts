@@ -18,6 +18,20 @@ export abstract class FactorSchedule<O extends TorchCommonOptions = TorchCommonO
     }
   }
 
+  /**
+   * `step()` goes straight to the next step; the deprecated `step(epoch)` takes the checked path out
+   * of line. V8 inlines a call chain only up to a total bytecode size, which the checks and warnings
+   * of the explicit form would otherwise spend before the schedule's arithmetic.
+   */
+  override step(epoch?: number): void {
+    if (epoch === undefined) this.moveTo(this.lastEpoch + 1);
+    else this.stepToEpoch(epoch);
+  }
+
+  private stepToEpoch(epoch: number): void {
+    super.step(epoch);
+  }
+
   /** The multiplier of every group's base lr at step `t`. Pure arithmetic, no allocation. */
   protected abstract factor(t: number): number;
 
@@ -45,6 +59,21 @@ export abstract class FactorSchedule<O extends TorchCommonOptions = TorchCommonO
 /** The linear warmup every Hugging Face schedule starts with: `t / max(1, warmup)`. */
 export function linearWarmup(t: number, warmupSteps: number): number {
   return t / Math.max(1, warmupSteps);
+}
+
+/**
+ * The warmup's constants, derived once in `resolve()` so that a step reads plain numbers (an
+ * option read with a default every step costs more than the arithmetic): the factor is
+ * `t / warmupDivisor` while `t < warmupSteps`.
+ */
+export interface LinearWarmup {
+  warmupSteps: number;
+  /** `max(1, warmup)`. */
+  warmupDivisor: number;
+}
+
+export function resolveLinearWarmup(warmupSteps: number): LinearWarmup {
+  return { warmupSteps, warmupDivisor: Math.max(1, warmupSteps) };
 }
 
 /** Python's float `%`: the result takes the sign of the divisor (fmod, then shifted, as CPython does). */

@@ -1,7 +1,7 @@
 import type { Optimizer } from "../../core/optimizer.js";
 import { positiveNumber, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
-import { FactorSchedule, linearWarmup } from "./factor-schedule.js";
+import { FactorSchedule, resolveLinearWarmup, type LinearWarmup } from "./factor-schedule.js";
 import { warmupSchema, type WarmupOptions } from "./options.js";
 
 export interface InverseSqrtScheduleOptions extends WarmupOptions {
@@ -9,11 +9,17 @@ export interface InverseSqrtScheduleOptions extends WarmupOptions {
   timescale?: number;
 }
 
+interface Resolved extends LinearWarmup {
+  timescale: number;
+  /** `timescale - num_warmup_steps`. */
+  shift: number;
+}
+
 /**
  * Hugging Face's `get_inverse_sqrt_schedule`: linear warmup from 0, then
  * `1 / sqrt((step + timescale - num_warmup_steps) / timescale)`.
  */
-export class InverseSqrtSchedule extends FactorSchedule<InverseSqrtScheduleOptions, { timescale: number }> {
+export class InverseSqrtSchedule extends FactorSchedule<InverseSqrtScheduleOptions, Resolved> {
   static readonly schedulerType = "get_inverse_sqrt_schedule";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupSchema, timescale: z.optional(positiveNumber()) }));
 
@@ -21,15 +27,16 @@ export class InverseSqrtSchedule extends FactorSchedule<InverseSqrtScheduleOptio
     super(optimizer, options);
   }
 
-  protected override resolve(options: InverseSqrtScheduleOptions): { timescale: number } {
-    return { timescale: options.timescale ?? (options.numWarmupSteps || 10_000) };
+  protected override resolve(options: InverseSqrtScheduleOptions): Resolved {
+    const warmup = options.numWarmupSteps;
+    const timescale = options.timescale ?? (warmup || 10_000);
+    return { ...resolveLinearWarmup(warmup), timescale, shift: timescale - warmup };
   }
 
   protected factor(t: number): number {
-    const warmup = this.options.numWarmupSteps;
-    if (t < warmup) return linearWarmup(t, warmup);
-    const timescale = this.resolved.timescale;
-    return 1.0 / Math.sqrt((t + (timescale - warmup)) / timescale);
+    const r = this.resolved;
+    if (t < r.warmupSteps) return t / r.warmupDivisor;
+    return 1.0 / Math.sqrt((t + r.shift) / r.timescale);
   }
 }
 

@@ -1,16 +1,22 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import * as z from "zod/mini";
-import { FactorSchedule, linearWarmup } from "./factor-schedule.js";
+import { FactorSchedule, resolveLinearWarmup, type LinearWarmup } from "./factor-schedule.js";
 import { warmupTrainingSchema, type WarmupTrainingOptions } from "./options.js";
 
 export type LinearScheduleWithWarmupOptions = WarmupTrainingOptions;
+
+interface Resolved extends LinearWarmup {
+  total: number;
+  /** `max(1, num_training_steps - num_warmup_steps)`. */
+  decaySteps: number;
+}
 
 /**
  * Hugging Face's `get_linear_schedule_with_warmup`: linear warmup from 0, then a straight line down
  * to 0 at `num_training_steps`, where it stays.
  */
-export class LinearScheduleWithWarmup extends FactorSchedule<LinearScheduleWithWarmupOptions> {
+export class LinearScheduleWithWarmup extends FactorSchedule<LinearScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "get_linear_schedule_with_warmup";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(warmupTrainingSchema));
 
@@ -18,10 +24,15 @@ export class LinearScheduleWithWarmup extends FactorSchedule<LinearScheduleWithW
     super(optimizer, options);
   }
 
+  protected override resolve(options: LinearScheduleWithWarmupOptions): Resolved {
+    const { numWarmupSteps: warmup, numTrainingSteps: total } = options;
+    return { ...resolveLinearWarmup(warmup), total, decaySteps: Math.max(1, total - warmup) };
+  }
+
   protected factor(t: number): number {
-    const { numWarmupSteps: warmup, numTrainingSteps: total } = this.options;
-    if (t < warmup) return linearWarmup(t, warmup);
-    return Math.max(0.0, (total - t) / Math.max(1, total - warmup));
+    const r = this.resolved;
+    if (t < r.warmupSteps) return t / r.warmupDivisor;
+    return Math.max(0.0, (r.total - t) / r.decaySteps);
   }
 }
 

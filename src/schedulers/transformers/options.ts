@@ -7,6 +7,7 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { nonNegativeInt, nonNegativeNumber, num } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { torchCommonOptions, type TorchCommonOptions } from "../torch/base.js";
+import { resolveLinearWarmup, type LinearWarmup } from "./factor-schedule.js";
 
 export interface WarmupOptions extends TorchCommonOptions {
   /** Steps of the linear warmup from 0 to the group's lr (`num_warmup_steps`). */
@@ -73,8 +74,22 @@ export function resolveMinLrRate(options: MinLrOptions, optimizer: Optimizer, sc
   return options.minLrRate;
 }
 
-/** The cosine part shared by the min-lr schedules: `0.5 * (1 + cos(pi * cycles * 2 * progress))`, floored at `minLrRate`. */
-export function cosineWithFloor(progress: number, numCycles: number, minLrRate: number): number {
-  const factor = 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
-  return Math.max(0, factor * (1 - minLrRate) + minLrRate);
+/**
+ * The constants of the cosine schedules, derived once (see `LinearWarmup`): past the warmup the factor is
+ * `max(0, 0.5 * (1 + cos(angle * progress)) * span + minLrRate)`, `progress` counted over `decaySteps`.
+ */
+export interface CosineDecay extends LinearWarmup {
+  /** `max(1, num_training_steps - num_warmup_steps)`. */
+  decaySteps: number;
+  /** `pi * num_cycles * 2`: the product is left-associated in Python's formula, so folding it changes no bit. */
+  angle: number;
+  minLrRate: number;
+  /** `1 - minLrRate`. */
+  span: number;
 }
+
+export function resolveCosineDecay(options: CosineOptions, minLrRate: number): CosineDecay {
+  const { numWarmupSteps: warmup, numTrainingSteps: total, numCycles = 0.5 } = options;
+  return { ...resolveLinearWarmup(warmup), decaySteps: Math.max(1, total - warmup), angle: Math.PI * numCycles * 2.0, minLrRate, span: 1 - minLrRate };
+}
+

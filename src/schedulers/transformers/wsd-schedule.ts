@@ -3,7 +3,7 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { emitWarning } from "../../core/warnings.js";
 import { nonNegativeInt, num, oneOf, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
-import { FactorSchedule } from "./factor-schedule.js";
+import { FactorSchedule, resolveLinearWarmup, type LinearWarmup } from "./factor-schedule.js";
 import { warmupSchema, type WarmupOptions } from "./options.js";
 
 /** The shapes of the warmup and decay phases. */
@@ -31,7 +31,7 @@ export interface WsdScheduleOptions extends WarmupOptions {
  * Hugging Face's `get_wsd_schedule` (warmup-stable-decay): warmup from `min_lr_ratio` to 1, flat at
  * 1 for the stable phase, decay back to `min_lr_ratio`, then `min_lr_ratio` forever.
  */
-export class WsdSchedule extends FactorSchedule<WsdScheduleOptions, { numStableSteps: number }> {
+export class WsdSchedule extends FactorSchedule<WsdScheduleOptions, Resolved> {
   static readonly schedulerType = "get_wsd_schedule";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     ...warmupSchema,
@@ -52,41 +52,75 @@ export class WsdSchedule extends FactorSchedule<WsdScheduleOptions, { numStableS
     }
   }
 
-  protected override resolve(options: WsdScheduleOptions): { numStableSteps: number } {
-    if (options.numStableSteps !== undefined) return { numStableSteps: options.numStableSteps };
-    if (options.numTrainingSteps === undefined) {
-      throw new InvalidOptionError(WsdSchedule.schedulerType, "num_training_steps", undefined, "given, or num_stable_steps instead (one of them is required)");
+  protected override resolve(options: WsdScheduleOptions): Resolved {
+    const { numWarmupSteps: warmup, numDecaySteps: decay, minLrRatio = 0, numCycles = 0.5 } = options;
+    let stable = options.numStableSteps;
+    if (stable === undefined) {
+      if (options.numTrainingSteps === undefined) {
+        throw new InvalidOptionError(WsdSchedule.schedulerType, "num_training_steps", undefined, "given, or num_stable_steps instead (one of them is required)");
+      }
+      stable = options.numTrainingSteps - warmup - decay;
     }
-    return { numStableSteps: options.numTrainingSteps - options.numWarmupSteps - options.numDecaySteps };
+    return {
+      ...resolveLinearWarmup(warmup),
+      numStableSteps: stable,
+      stableEnd: warmup + stable,
+      decayEnd: warmup + stable + decay,
+      decayDivisor: Math.max(1, decay),
+      minLrRatio,
+      span: 1.0 - minLrRatio,
+      warmupCurve: WSD_CURVES.indexOf(options.warmupType ?? "linear"),
+      decayCurve: WSD_CURVES.indexOf(options.decayType ?? "cosine"),
+      angle: Math.PI * numCycles * 2.0,
+    };
   }
 
   protected factor(t: number): number {
-    const { numWarmupSteps: warmup, numDecaySteps: decay, minLrRatio = 0, numCycles = 0.5 } = this.options;
-    const stable = this.resolved.numStableSteps;
-    if (t < warmup) {
-      const progress = t / Math.max(1, warmup);
-      return Math.max(0.0, warmupCurve(this.options.warmupType ?? "linear", progress) * (1.0 - minLrRatio) + minLrRatio);
+    const r = this.resolved;
+    if (t < r.warmupSteps) {
+      return Math.max(0.0, warmupCurve(r.warmupCurve, t / r.warmupDivisor) * r.span + r.minLrRatio);
     }
-    if (t < warmup + stable) return 1.0;
-    if (t < warmup + stable + decay) {
-      const progress = (t - warmup - stable) / Math.max(1, decay);
-      return Math.max(0.0, decayCurve(this.options.decayType ?? "cosine", progress, numCycles) * (1.0 - minLrRatio) + minLrRatio);
+    if (t < r.stableEnd) return 1.0;
+    if (t < r.decayEnd) {
+      const progress = (t - r.warmupSteps - r.numStableSteps) / r.decayDivisor;
+      return Math.max(0.0, decayCurve(r.decayCurve, progress, r.angle) * r.span + r.minLrRatio);
     }
-    return minLrRatio;
+    return r.minLrRatio;
   }
 }
 
+/** What the factor needs, derived once (see `LinearWarmup`); the curves by their index in `WSD_CURVES`. */
+interface Resolved extends LinearWarmup {
+  numStableSteps: number;
+  /** `warmup + stable`, where the decay starts. */
+  stableEnd: number;
+  /** `warmup + stable + decay`, where the decay ends. */
+  decayEnd: number;
+  /** `max(1, num_decay_steps)`. */
+  decayDivisor: number;
+  minLrRatio: number;
+  /** `1 - min_lr_ratio`. */
+  span: number;
+  warmupCurve: number;
+  decayCurve: number;
+  /** `pi * num_cycles * 2` (left-associated in the formula, so folding it changes no bit). */
+  angle: number;
+}
+
+const LINEAR = 0;
+const COSINE = 1;
+
 /** Rises from 0 at progress 0 to 1 at progress 1. */
-function warmupCurve(curve: WsdCurve, progress: number): number {
-  if (curve === "linear") return progress;
-  if (curve === "cosine") return 0.5 * (1.0 - Math.cos(Math.PI * progress));
+function warmupCurve(curve: number, progress: number): number {
+  if (curve === LINEAR) return progress;
+  if (curve === COSINE) return 0.5 * (1.0 - Math.cos(Math.PI * progress));
   return 1.0 - Math.sqrt(1.0 - progress);
 }
 
 /** Falls from 1 at progress 0 (to 0 at progress 1 for the default half-cosine). */
-function decayCurve(curve: WsdCurve, progress: number, numCycles: number): number {
-  if (curve === "linear") return 1.0 - progress;
-  if (curve === "cosine") return 0.5 * (1.0 + Math.cos(Math.PI * numCycles * 2.0 * progress));
+function decayCurve(curve: number, progress: number, angle: number): number {
+  if (curve === LINEAR) return 1.0 - progress;
+  if (curve === COSINE) return 0.5 * (1.0 + Math.cos(angle * progress));
   return 1.0 - Math.sqrt(progress);
 }
 
