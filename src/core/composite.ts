@@ -1,7 +1,8 @@
 /**
  * Schedulers built from other schedulers (SequentialLR, ChainedScheduler, WithWarmup, ...): the
  * sub-schedulers live in the options, are built on the same optimizer, are evaluated through their
- * closed forms (`scheduleAt`), and are saved and restored as nested state dicts.
+ * closed forms (`scheduleAt`; in `step()`, `sharedScheduleAt` once per step and `scheduleWithShared`
+ * per group), and are saved and restored as nested state dicts.
  */
 import * as z from "zod/mini";
 import { InvalidOptionError, InvalidStateDictError, StateDictMismatchError } from "./errors.js";
@@ -19,6 +20,18 @@ export const schedulerList = () =>
   z.custom<LRScheduler[]>((v) => Array.isArray(v) && v.length > 0 && v.every((s) => s instanceof LRScheduler), {
     error: "a non-empty list of schedulers",
   });
+
+/**
+ * Scratch for a composite's `sharedAt`: slot 0 holds the step the other slots were computed for
+ * (NaN: none yet), the others the children's shared parts. `lrWithShared` recomputes them when its
+ * step differs, since a sub-scheduler shared by two composites may have been evaluated at another
+ * step in between. Lives in `resolved` because the base constructor steps before subclass fields exist.
+ */
+export function sharedSlots(count: number): Float64Array {
+  const slots = new Float64Array(count + 1);
+  slots[0] = NaN;
+  return slots;
+}
 
 const isScheduler = (v: unknown): v is LRScheduler => v instanceof LRScheduler;
 const holdsSchedulers = (v: unknown) => isScheduler(v) || (Array.isArray(v) && v.length > 0 && v.every(isScheduler));

@@ -1,4 +1,4 @@
-import { CompositeScheduler, schedulerInstance } from "../../core/composite.js";
+import { CompositeScheduler, schedulerInstance, sharedSlots } from "../../core/composite.js";
 import { StepError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { LRScheduler } from "../../core/scheduler.js";
@@ -23,6 +23,8 @@ interface Resolved {
   end: number;
   pastEnd: PastEnd;
   innerStart: number;
+  /** Filled by `sharedAt`: [batch step, the schedule's epoch, its shared part there]. */
+  slots: Float64Array;
 }
 
 /**
@@ -53,6 +55,7 @@ export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> 
       end: options.endEpoch ?? Infinity,
       pastEnd: options.pastEnd ?? "hold",
       innerStart: options.schedule.startEpoch,
+      slots: sharedSlots(2),
     };
   }
 
@@ -71,6 +74,22 @@ export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> 
     return this.options.schedule.scheduleAt(i, this.resolved.innerStart + this.epochAt(t));
   }
 
+  /** The schedule's epoch and its shared part there, once per step (the groups read them from the slots). */
+  protected override sharedAt(t: number): number {
+    const slots = this.resolved.slots;
+    const epoch = this.resolved.innerStart + this.epochAt(t);
+    slots[0] = t;
+    slots[1] = epoch;
+    slots[2] = this.options.schedule.sharedScheduleAt(epoch);
+    return 0;
+  }
+
+  protected override lrWithShared(i: number, t: number, _shared: number): number {
+    const slots = this.resolved.slots;
+    if (slots[0] !== t) this.sharedAt(t);
+    return this.options.schedule.scheduleWithShared(i, slots[1]!, slots[2]!);
+  }
+
   override step(batch?: number): void {
     const next = batch ?? this.lastEpoch + 1;
     const { stepsPerEpoch, end, pastEnd } = this.resolved;
@@ -82,7 +101,9 @@ export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> 
 
   /** The inner schedule's momentum or betas at its fractional epoch (its own counter is left alone: storing a fraction there would allocate on every step). */
   protected override applyExtras(t: number): void {
-    this.options.schedule.writeExtras(this.resolved.innerStart + this.epochAt(t));
+    const slots = this.resolved.slots;
+    if (slots[0] !== t) this.sharedAt(t);
+    this.options.schedule.writeExtras(slots[1]!);
   }
 }
 

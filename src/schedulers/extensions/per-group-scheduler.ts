@@ -1,4 +1,4 @@
-import { CompositeScheduler, schedulerList } from "../../core/composite.js";
+import { CompositeScheduler, schedulerList, sharedSlots } from "../../core/composite.js";
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { expandPerGroup } from "../../core/options.js";
@@ -17,6 +17,8 @@ interface Resolved {
   scales: number[];
   /** Where each schedule's own clock starts (PyTorch 0, DeepSpeed -1). */
   starts: number[];
+  /** Filled by `sharedAt`: [step, each schedule's shared part at that step]. */
+  slots: Float64Array;
 }
 
 /**
@@ -57,7 +59,7 @@ export class PerGroupScheduler extends CompositeScheduler<PerGroupSchedulerOptio
             }
             return scale;
           });
-    return { scales, starts: schedules.map((s) => s.startEpoch) };
+    return { scales, starts: schedules.map((s) => s.startEpoch), slots: sharedSlots(schedules.length) };
   }
 
   private scheduleOf(i: number): number {
@@ -71,5 +73,21 @@ export class PerGroupScheduler extends CompositeScheduler<PerGroupSchedulerOptio
   protected lrAt(i: number, t: number): number {
     const k = this.scheduleOf(i);
     return this.resolved.scales[i]! * this.options.schedules[k]!.scheduleAt(i, this.resolved.starts[k]! + t);
+  }
+
+  /** Each schedule's shared part, once per step: a single schedule for every group computes its cosine once. */
+  protected override sharedAt(t: number): number {
+    const { starts, slots } = this.resolved;
+    const schedules = this.options.schedules;
+    slots[0] = t;
+    for (let k = 0; k < schedules.length; k++) slots[k + 1] = schedules[k]!.sharedScheduleAt(starts[k]! + t);
+    return 0;
+  }
+
+  protected override lrWithShared(i: number, t: number, _shared: number): number {
+    const { scales, starts, slots } = this.resolved;
+    if (slots[0] !== t) this.sharedAt(t);
+    const k = this.scheduleOf(i);
+    return scales[i]! * this.options.schedules[k]!.scheduleWithShared(i, starts[k]! + t, slots[k + 1]!);
   }
 }

@@ -62,12 +62,27 @@ export class WithWarmup extends CompositeScheduler<WithWarmupOptions, Resolved> 
   }
 
   protected lrAt(i: number, t: number): number {
-    const { steps, start, mode, innerStart } = this.resolved;
+    const { steps, innerStart } = this.resolved;
     if (t >= steps) return this.options.schedule.scheduleAt(i, innerStart + t - steps);
+    return this.baseLrs[i]! * this.warmupFactor(t);
+  }
+
+  /** The warmup factor, or after the warmup the inner schedule's shared part: once per step. */
+  protected override sharedAt(t: number): number {
+    const { steps, innerStart } = this.resolved;
+    return t >= steps ? this.options.schedule.sharedScheduleAt(innerStart + t - steps) : this.warmupFactor(t);
+  }
+
+  protected override lrWithShared(i: number, t: number, shared: number): number {
+    const { steps, innerStart } = this.resolved;
+    return t >= steps ? this.options.schedule.scheduleWithShared(i, innerStart + t - steps, shared) : this.baseLrs[i]! * shared;
+  }
+
+  /** The fraction of the base lr at warmup step `t < steps`. */
+  private warmupFactor(t: number): number {
+    const { steps, start, mode } = this.resolved;
     const x = t / steps;
-    const factor =
-      mode === "linear" ? start + (1 - start) * x : mode === "exponential" ? start ** (1 - x) : start + ((1 - start) * (1 - Math.cos(Math.PI * x))) / 2;
-    return this.baseLrs[i]! * factor;
+    return mode === "linear" ? start + (1 - start) * x : mode === "exponential" ? start ** (1 - x) : start + ((1 - start) * (1 - Math.cos(Math.PI * x))) / 2;
   }
 
   protected override applyExtras(t: number): void {

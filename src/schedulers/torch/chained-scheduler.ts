@@ -3,12 +3,18 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { StateReader } from "../../core/state.js";
 import type { RestoredState } from "../../core/scheduler.js";
 import * as z from "zod/mini";
-import { CompositeScheduler, schedulerList } from "../../core/composite.js";
+import { CompositeScheduler, schedulerList, sharedSlots } from "../../core/composite.js";
 import type { LRScheduler } from "../../core/scheduler.js";
 
 export interface ChainedSchedulerOptions {
   /** The schedulers whose factors multiply, built on the same optimizer. */
   schedulers: LRScheduler[];
+}
+
+interface Resolved {
+  schedulers: LRScheduler[];
+  /** Filled by `sharedAt`: [step, each sub-scheduler's shared part at that step]. */
+  slots: Float64Array;
 }
 
 /**
@@ -22,7 +28,7 @@ export interface ChainedSchedulerOptions {
  *   schedulers: [new ConstantLR(optimizer, { factor: 0.1, totalIters: 2 }), new ExponentialLR(optimizer, { gamma: 0.9 })],
  * });
  */
-export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions> {
+export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions, Resolved> {
   static readonly schedulerType = "ChainedScheduler";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ schedulers: schedulerList() }));
 
@@ -31,9 +37,9 @@ export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions
   }
 
   /** The sub-schedulers already ran their construction step; the chain starts at their counter. */
-  protected override resolve(options: ChainedSchedulerOptions, optimizer: Optimizer): ChainedSchedulerOptions {
+  protected override resolve(options: ChainedSchedulerOptions, optimizer: Optimizer): Resolved {
     this.checkChildren(options.schedulers, optimizer, "schedulers");
-    return options;
+    return { schedulers: options.schedulers, slots: sharedSlots(options.schedulers.length) };
   }
 
   protected override initialEpoch(options: ChainedSchedulerOptions): number {
@@ -55,6 +61,27 @@ export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions
     return lr;
   }
 
+  /** Each sub-scheduler's shared part (its cosine, its `gamma ** t`), once per step rather than once per group. */
+  protected override sharedAt(t: number): number {
+    const { schedulers, slots } = this.resolved;
+    slots[0] = t;
+    for (let c = 0; c < schedulers.length; c++) slots[c + 1] = schedulers[c]!.sharedScheduleAt(t);
+    return 0;
+  }
+
+  /** `lrAt`, the same product in the same order, each factor from its sub-scheduler's shared part. */
+  protected override lrWithShared(i: number, t: number, _shared: number): number {
+    const { schedulers, slots } = this.resolved;
+    if (slots[0] !== t) this.sharedAt(t);
+    let lr = this.baseLrs[i]!;
+    for (let c = 0; c < schedulers.length; c++) {
+      const child = schedulers[c]!;
+      const base = child.baseLrs[i]!;
+      lr *= base === 0 ? 0 : child.scheduleWithShared(i, t, slots[c + 1]!) / base;
+    }
+    return lr;
+  }
+
   protected override applyExtras(t: number): void {
     const children = this.options.schedulers;
     for (let c = 0; c < children.length; c++) {
@@ -64,12 +91,12 @@ export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions
   }
 
   /** PyTorch's dict has only `_schedulers` (and `_last_lr`): the counter is the sub-schedulers'. */
-  protected override readReferenceState(value: unknown): RestoredState<ChainedSchedulerOptions, ChainedSchedulerOptions> {
+  protected override readReferenceState(value: unknown): RestoredState<ChainedSchedulerOptions, Resolved> {
     const reader = StateReader.of(this.type, value);
     const children = this.readChildren(reader, "_schedulers");
     return {
       options: this.options,
-      resolved: this.options,
+      resolved: this.resolved,
       baseLrs: (children[0]!.baseLrs).slice(),
       lastEpoch: children[0]!.lastEpoch,
       extra: { children },

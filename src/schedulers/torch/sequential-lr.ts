@@ -5,7 +5,7 @@ import type { RestoredState } from "../../core/scheduler.js";
 import { StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
 import { torchCommonOptions, type TorchCommonOptions } from "./base.js";
-import { CompositeScheduler, schedulerList } from "../../core/composite.js";
+import { CompositeScheduler, schedulerList, sharedSlots } from "../../core/composite.js";
 import type { LRScheduler } from "../../core/scheduler.js";
 
 export interface SequentialLROptions extends TorchCommonOptions {
@@ -13,6 +13,13 @@ export interface SequentialLROptions extends TorchCommonOptions {
   schedulers: LRScheduler[];
   /** Steps at which the next sub-scheduler takes over; one fewer than `schedulers`, non-decreasing. */
   milestones: number[];
+}
+
+interface Resolved extends SequentialLROptions {
+  /** Filled by `sharedAt`: the sub-scheduler in force at the step the slots hold. */
+  active: LRScheduler;
+  /** Filled by `sharedAt`: [step, the active sub-scheduler's own step, its shared part]. */
+  slots: Float64Array;
 }
 
 /**
@@ -24,7 +31,7 @@ export interface SequentialLROptions extends TorchCommonOptions {
  * const cosine = new CosineAnnealingLR(optimizer, { tMax: 90 });
  * const scheduler = new SequentialLR(optimizer, { schedulers: [warmup, cosine], milestones: [10] });
  */
-export class SequentialLR extends CompositeScheduler<SequentialLROptions> {
+export class SequentialLR extends CompositeScheduler<SequentialLROptions, Resolved> {
   static readonly schedulerType = "SequentialLR";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     schedulers: schedulerList(),
@@ -36,7 +43,7 @@ export class SequentialLR extends CompositeScheduler<SequentialLROptions> {
     super(optimizer, options);
   }
 
-  protected override resolve(options: SequentialLROptions, optimizer: Optimizer): SequentialLROptions {
+  protected override resolve(options: SequentialLROptions, optimizer: Optimizer): Resolved {
     const { schedulers, milestones } = options;
     if (milestones.length !== schedulers.length - 1) {
       throw new InvalidOptionError(this.type, "milestones", milestones, `a list of ${schedulers.length - 1} steps (one fewer than the ${schedulers.length} schedulers)`);
@@ -45,7 +52,7 @@ export class SequentialLR extends CompositeScheduler<SequentialLROptions> {
       throw new InvalidOptionError(this.type, "milestones", milestones, "in non-decreasing order");
     }
     this.checkChildren(schedulers, optimizer, "schedulers");
-    return options;
+    return { ...options, active: schedulers[0]!, slots: sharedSlots(2) };
   }
 
   protected override initialEpoch(options: SequentialLROptions): number {
@@ -65,15 +72,36 @@ export class SequentialLR extends CompositeScheduler<SequentialLROptions> {
     return this.options.schedulers[k]!.scheduleAt(i, k === 0 ? t : t - this.options.milestones[k - 1]!);
   }
 
-  protected override applyExtras(t: number): void {
+  /** The active sub-scheduler, its own step and its shared part, once per step (the groups read them). */
+  protected override sharedAt(t: number): number {
+    const r = this.resolved;
     const k = this.phase(t);
-    const child = this.options.schedulers[k]!;
-    child.lastEpoch = k === 0 ? t : t - this.options.milestones[k - 1]!;
-    child.writeExtras(child.lastEpoch);
+    const local = k === 0 ? t : t - r.milestones[k - 1]!;
+    const active = r.schedulers[k]!;
+    r.active = active;
+    r.slots[0] = t;
+    r.slots[1] = local;
+    r.slots[2] = active.sharedScheduleAt(local);
+    return 0;
+  }
+
+  protected override lrWithShared(i: number, t: number, _shared: number): number {
+    const r = this.resolved;
+    if (r.slots[0] !== t) this.sharedAt(t);
+    return r.active.scheduleWithShared(i, r.slots[1]!, r.slots[2]!);
+  }
+
+  /** The active sub-scheduler's counter follows its own clock, and it writes its momentum or betas. */
+  protected override applyExtras(t: number): void {
+    const r = this.resolved;
+    if (r.slots[0] !== t) this.sharedAt(t);
+    const local = r.slots[1]!;
+    r.active.lastEpoch = local;
+    r.active.writeExtras(local);
   }
 
   /** PyTorch's dict: `last_epoch`, `_milestones`, `_schedulers` (each a sub-scheduler's own dict). */
-  protected override readReferenceState(value: unknown): RestoredState<SequentialLROptions, SequentialLROptions> {
+  protected override readReferenceState(value: unknown): RestoredState<SequentialLROptions, Resolved> {
     const reader = StateReader.of(this.type, value);
     const children = this.readChildren(reader, "_schedulers");
     const milestones = reader.has("_milestones") ? reader.raw("_milestones") : this.options.milestones;
