@@ -31,21 +31,26 @@ export interface LambdaOptions extends TorchCommonOptions {
 export interface LambdaResolved {
   /** One function per group. */
   lambdas: LrLambda[];
+  /** One function given for every group: it is called once per step, not once per group. */
+  single: boolean;
 }
 
 export function resolveLambdas(options: LambdaOptions, optimizer: Optimizer, schedulerType: string): LambdaResolved {
   const groups = optimizer.paramGroups.length;
-  return { lambdas: expandPerGroup(options.lrLambda, groups, schedulerType, "lr_lambda") };
+  return { lambdas: expandPerGroup(options.lrLambda, groups, schedulerType, "lr_lambda"), single: typeof options.lrLambda === "function" };
 }
 
 export abstract class LambdaScheduler<O extends LambdaOptions, R extends LambdaResolved> extends TorchScheduler<O, R> {
   /** Group `i`'s function at step `t`, refused unless it returned a finite number. */
   protected factorAt(i: number, t: number): number {
     const factor: unknown = this.resolved.lambdas[i]!(t);
-    if (typeof factor !== "number" || !Number.isFinite(factor)) {
-      throw new StepError(this.type, t, `lr_lambda of param group ${i} returned ${String(factor)}; it must return a finite number`);
-    }
-    return factor;
+    if (typeof factor !== "number" || !Number.isFinite(factor)) this.refuseFactor(i, t, factor);
+    return factor as number;
+  }
+
+  /** Kept out of `factorAt`, so that the check alone is inlined into the step. */
+  private refuseFactor(i: number, t: number, factor: unknown): never {
+    throw new StepError(this.type, t, `lr_lambda of param group ${i} returned ${String(factor)}; it must return a finite number`);
   }
 
   /** A list of functions is saved as `null` too, and named in `functionOptions`. */

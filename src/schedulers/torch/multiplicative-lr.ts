@@ -9,18 +9,22 @@ export type MultiplicativeLROptions = LambdaOptions;
 const MAX_RECOMPUTED_STEP = 1e8;
 
 interface MultiplicativeResolved extends LambdaResolved {
-  /** Each group's product `f(1) * ... * f(productStep)`: a running product, so consecutive steps cost O(1). */
-  products: number[];
+  /**
+   * Each group's product `f(1) * ... * f(productStep)`: a running product, so consecutive steps cost
+   * O(1). With one function for every group the product is the same for all: only entry 0 is kept.
+   */
+  products: Float64Array;
   productStep: number;
   /** Preallocated: the products of the step being applied, swapped in once all are computed. */
-  pendingProducts: number[];
+  pendingProducts: Float64Array;
 }
 
 /**
  * PyTorch's `MultiplicativeLR`: each step multiplies the lr by `lr_lambda(t)`, so
  * `lr_t = base_lr * f(1) * f(2) * ... * f(t)`. Consecutive `step()` calls extend a running product;
  * any other evaluation (a jump with `step(epoch)`, `scheduleAt`, loading a state dict) recomputes
- * the product from its definition, which takes O(t) calls of the function.
+ * the product from its definition, which takes O(t) calls of the function. One function for every
+ * group is called once per step (PyTorch calls it once per group).
  * @example
  * const scheduler = new MultiplicativeLR(optimizer, { lrLambda: () => 0.95 });
  */
@@ -33,39 +37,70 @@ export class MultiplicativeLR extends LambdaScheduler<MultiplicativeLROptions, M
   }
 
   protected override resolve(options: MultiplicativeLROptions, optimizer: Optimizer): MultiplicativeResolved {
-    const lambdas = resolveLambdas(options, optimizer, MultiplicativeLR.schedulerType);
-    const groups = lambdas.lambdas.length;
-    // productStep NaN: no running product yet; the first evaluation computes it from the definition.
-    return { ...lambdas, products: new Array<number>(groups).fill(1), productStep: NaN, pendingProducts: new Array<number>(groups).fill(1) };
+    const { lambdas, single } = resolveLambdas(options, optimizer, MultiplicativeLR.schedulerType);
+    const groups = lambdas.length;
+    // The product at step 0 is empty, 1. (Kept an integer, not a NaN sentinel: with NaN the field
+    // holds doubles, and storing the step into it allocated a number per step in V8.)
+    return { lambdas, single, products: new Float64Array(groups).fill(1), productStep: 0, pendingProducts: new Float64Array(groups).fill(1) };
   }
 
-  /** `f(1) * ... * f(t)` for group `i`: from the running product when `t` is its step or the next one. */
-  private productAt(i: number, t: number): number {
+  /** `f(1) * ... * f(t)` for product `k`: the running product when `t` is its step (always so within `step()`). */
+  private productAt(k: number, t: number): number {
     const r = this.resolved;
-    if (t === r.productStep) return r.products[i]!;
-    if (t === r.productStep + 1) return r.products[i]! * this.factorAt(i, t);
+    return t === r.productStep ? r.products[k]! : this.productOffStep(k, t);
+  }
+
+  /** From the running product when `t` is the next step, else from the definition (one call per step). */
+  private productOffStep(k: number, t: number): number {
+    const r = this.resolved;
+    if (this.isNextStep(t)) return r.products[k]! * this.factorAt(k, t);
     let product = 1;
-    for (let k = 1; k <= t; k++) product *= this.factorAt(i, k);
+    for (let s = 1; s <= t; s++) product *= this.factorAt(k, s);
     return product;
   }
 
   protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * this.productAt(i, t);
+    return this.baseLrs[i]! * this.productAt(this.resolved.single ? 0 : i, t);
   }
 
   /**
-   * Extends the running products to this step first (a failing function leaves them as they were),
-   * then lets the base class compute, check and write the lrs from them.
+   * Extends the running products to step `t` (once per step, before the groups' lrs are computed)
+   * and returns the product of the one function every group shares (unused, 0, with one per group).
    */
-  protected override apply(): void {
+  protected override sharedAt(t: number): number {
     const r = this.resolved;
-    const t = this.lastEpoch;
+    if (t !== r.productStep) this.advanceProducts(t);
+    return r.single ? r.products[0]! : 0;
+  }
+
+  protected override lrWithShared(i: number, t: number, product: number): number {
+    return this.resolved.single ? this.baseLrs[i]! * product : this.baseLrs[i]! * this.productAt(i, t);
+  }
+
+  /** Whether `t` extends the running product by one factor (the recursion holds from step 1 on). */
+  private isNextStep(t: number): boolean {
+    return t === this.resolved.productStep + 1 && t >= 1;
+  }
+
+  /**
+   * The products at step `t`, into the spare buffer, swapped in once all are computed (a failing
+   * function leaves them as they were). Returns nothing, so that no number is boxed if it is not inlined.
+   */
+  private advanceProducts(t: number): void {
+    const r = this.resolved;
+    if (r.single) {
+      // One product: computed before anything is stored, so no spare buffer is needed.
+      const product = this.isNextStep(t) ? r.products[0]! * this.factorAt(0, t) : this.productOffStep(0, t);
+      r.products[0] = product;
+      r.productStep = t;
+      return;
+    }
     const next = r.pendingProducts;
-    for (let i = 0; i < next.length; i++) next[i] = this.productAt(i, t);
+    if (this.isNextStep(t)) for (let k = 0; k < next.length; k++) next[k] = r.products[k]! * this.factorAt(k, t);
+    else for (let k = 0; k < next.length; k++) next[k] = this.productOffStep(k, t);
     r.pendingProducts = r.products;
     r.products = next;
     r.productStep = t;
-    super.apply();
   }
 
   /** The product is defined on whole steps only: `step(epoch)` takes an integer >= 0. */

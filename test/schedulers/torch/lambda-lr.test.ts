@@ -19,6 +19,19 @@ describe("LambdaLR", () => {
     expect(scheduler.getLastLr()).toEqual([0.0125, 0.125]);
   });
 
+  it("calls one function shared by every group once per step, and a list's functions once each", () => {
+    const counted = () => Object.assign((t: number) => (f.calls++, 0.5 ** t), { calls: 0 });
+    const f = counted();
+    const optimizer = sgd(0.1, 1, 2);
+    const scheduler = new LambdaLR(optimizer, { lrLambda: f });
+    for (let k = 0; k < 5; k++) scheduler.step();
+    expect(f.calls).toBe(6); // construction and 5 steps
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.1 * 0.5 ** 5, 0.5 ** 5, 2 * 0.5 ** 5]);
+    const list = new LambdaLR(sgd(0.1, 1), { lrLambda: [(t) => 1 / (t + 1), (t) => t + 1] });
+    list.step();
+    expect(list.getLastLr()).toEqual([0.05, 2]);
+  });
+
   it("saves the functions as null and keeps the constructor's on load", () => {
     const lambdas = [(t: number) => 0.9 ** t, (t: number) => 1 - t / 100];
     const scheduler = new LambdaLR(sgd(0.1, 0.2), { lrLambda: lambdas });

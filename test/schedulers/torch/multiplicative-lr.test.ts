@@ -32,6 +32,24 @@ describe("MultiplicativeLR", () => {
     expect(scheduler.getLastLr()).toEqual([0.25]);
   });
 
+  it("calls one function shared by every group once per step, and a list's functions once each", () => {
+    const f = halvingOnEvenSteps();
+    const optimizer = sgd(1, 0.5, 0.25);
+    const scheduler = new MultiplicativeLR(optimizer, { lrLambda: f });
+    for (let k = 0; k < 10; k++) scheduler.step();
+    expect(f.calls).toBe(10);
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.5 ** 5, 0.5 ** 6, 0.5 ** 7]);
+    expect(scheduler.scheduleAt(2, 10)).toBe(0.5 ** 7);
+    scheduler.step(4);
+    expect(f.calls).toBe(14);
+    expect(scheduler.getLastLr()).toEqual([0.25, 0.125, 0.0625]);
+    const [g, h] = [halvingOnEvenSteps(), halvingOnEvenSteps()];
+    const list = new MultiplicativeLR(sgd(1, 0.5), { lrLambda: [g, h] });
+    for (let k = 0; k < 10; k++) list.step();
+    expect([g.calls, h.calls]).toEqual([10, 10]);
+    expect(list.getLastLr()).toEqual([0.5 ** 5, 0.5 ** 6]);
+  });
+
   it("resumes exactly from JSON and from PyTorch's state dict, recomputing the product", () => {
     const f = halvingOnEvenSteps();
     const scheduler = new MultiplicativeLR(sgd(1), { lrLambda: f });
