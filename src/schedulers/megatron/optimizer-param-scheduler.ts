@@ -53,12 +53,18 @@ interface WeightDecaySettings {
   wdIncrStyle: WdIncrStyle;
 }
 
-/** Weight-decay settings with each group's values resolved, so that a step only does arithmetic. */
+/**
+ * Weight-decay settings with each group's values resolved, so that a step only does arithmetic, on
+ * plain numbers and booleans (comparing the settings' strings per step costs more).
+ */
 interface WeightDecayPlan {
   settings: WeightDecaySettings;
   startWd: number[];
   endWd: number[];
   wdMult: number[];
+  wdIncrSteps: number;
+  constant: boolean;
+  linear: boolean;
 }
 
 function planWeightDecay(settings: WeightDecaySettings, groups: GroupOverrides): WeightDecayPlan {
@@ -67,39 +73,63 @@ function planWeightDecay(settings: WeightDecaySettings, groups: GroupOverrides):
     startWd: groups.startWd.map((v) => v ?? settings.startWd),
     endWd: groups.endWd.map((v) => v ?? settings.endWd),
     wdMult: groups.wdMult,
+    wdIncrSteps: settings.wdIncrSteps,
+    constant: settings.wdIncrStyle === "constant",
+    linear: settings.wdIncrStyle === "linear",
   };
 }
 
-/** Whether the weight decay holds at `endWd` at step `t`. */
-function wdHolds(s: WeightDecaySettings, t: number): boolean {
-  return t > s.wdIncrSteps || s.wdIncrStyle === "constant";
+/** Whether the weight decay holds at `endWd` at step `t` (`wdCoefficient` is then 0). */
+function wdHolds(plan: WeightDecayPlan, t: number): boolean {
+  return t > plan.wdIncrSteps || plan.constant;
 }
 
 /**
  * The share of `endWd - startWd` reached at step `t`, the same for every group (0 where `wdHolds`).
  * Always a number: a `number | undefined` would be kept boxed by the JIT, an allocation per step.
  */
-function wdCoefficient(s: WeightDecaySettings, t: number): number {
-  if (wdHolds(s, t)) return 0;
-  const ratio = t / s.wdIncrSteps;
-  return s.wdIncrStyle === "linear" ? ratio : 0.5 * (Math.cos(Math.PI * (1 - ratio)) + 1);
+function wdCoefficient(plan: WeightDecayPlan, t: number): number {
+  if (wdHolds(plan, t)) return 0;
+  const ratio = t / plan.wdIncrSteps;
+  return plan.linear ? ratio : 0.5 * (Math.cos(Math.PI * (1 - ratio)) + 1);
 }
 
-/** The weight decay of group `i` at step `t`, `wdMult` included, given `wdCoefficient`. */
-function groupWeightDecay(plan: WeightDecayPlan, i: number, t: number, coeff: number): number {
+/** The weight decay of group `i`, `wdMult` included, given `wdHolds` and `wdCoefficient` at the step. */
+function groupWeightDecay(plan: WeightDecayPlan, i: number, holds: boolean, coeff: number): number {
   const endWd = plan.endWd[i]!;
-  if (wdHolds(plan.settings, t)) return endWd * plan.wdMult[i]!;
+  if (holds) return endWd * plan.wdMult[i]!;
   const startWd = plan.startWd[i]!;
   return (startWd + coeff * (endWd - startWd)) * plan.wdMult[i]!;
 }
 
-/** Per-group values the closed forms read, resolved once from the options and the groups. */
+/**
+ * Per-group values the closed forms read, resolved once from the options and the groups, and the
+ * scalars a step reads, as plain numbers (styles by their index in `LR_DECAY_STYLES` and
+ * `LR_WSD_DECAY_STYLES`): the options object is slower to read, and strings slower to compare.
+ */
 interface Resolved {
   maxLr: number[];
   minLr: number[];
   groups: GroupOverrides;
   weightDecay: WeightDecaySettings;
   wdPlan: WeightDecayPlan;
+  constantStyle: boolean;
+  linearStyle: boolean;
+  inverseSqrtStyle: boolean;
+  wsdStyle: boolean;
+  initLr: number;
+  warmupSteps: number;
+  /** `lrWarmupSteps`, or NaN without warmup: `t <= warmupEnd` is then false for every t. */
+  warmupEnd: number;
+  decaySteps: number;
+  /** `lrDecaySteps - lrWarmupSteps`. */
+  decaySpan: number;
+  /** `sqrt(max(lrWarmupSteps, 1))`, the inverse square root's scale. */
+  sqrtWarmup: number;
+  /** WSD (0 otherwise): the anneal's length, its first step, its style's index in `LR_WSD_DECAY_STYLES`. */
+  annealSteps: number;
+  annealStart: number;
+  annealStyle: number;
 }
 
 const TYPE = "OptimizerParamScheduler";
@@ -173,7 +203,27 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
     const maxLr = groups.maxLr.map((v) => v ?? o.maxLr);
     const minLr = groups.minLr.map((v) => v ?? o.minLr);
     const weightDecay = { startWd: o.startWd, endWd: o.endWd, wdIncrSteps: o.wdIncrSteps, wdIncrStyle: o.wdIncrStyle };
-    return { maxLr, minLr, groups, weightDecay, wdPlan: planWeightDecay(weightDecay, groups) };
+    const annealSteps = o.lrDecayStyle === "WSD" ? o.wsdDecaySteps! : 0;
+    return {
+      maxLr,
+      minLr,
+      groups,
+      weightDecay,
+      wdPlan: planWeightDecay(weightDecay, groups),
+      constantStyle: o.lrDecayStyle === "constant",
+      linearStyle: o.lrDecayStyle === "linear",
+      inverseSqrtStyle: o.lrDecayStyle === "inverse-square-root",
+      wsdStyle: o.lrDecayStyle === "WSD",
+      initLr: o.initLr,
+      warmupSteps: o.lrWarmupSteps,
+      warmupEnd: o.lrWarmupSteps > 0 ? o.lrWarmupSteps : NaN,
+      decaySteps: o.lrDecaySteps,
+      decaySpan: o.lrDecaySteps - o.lrWarmupSteps,
+      sqrtWarmup: Math.sqrt(Math.max(o.lrWarmupSteps, 1)),
+      annealSteps,
+      annealStart: o.lrDecaySteps - annealSteps,
+      annealStyle: o.lrDecayStyle === "WSD" ? LR_WSD_DECAY_STYLES.indexOf(o.lrWsdDecayStyle!) : 0,
+    };
   }
 
   /** The schedule scales no group lr; the base lrs recorded are each group's peak lr. */
@@ -193,61 +243,54 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
    * `step()` and a call it does not inline returns its number boxed, an allocation per step.
    */
   protected override sharedAt(t: number): number {
-    const o = this.options;
-    const style = o.lrDecayStyle;
-    if (style === "inverse-square-root") return Math.sqrt(Math.max(t, 1));
-    if (style === "WSD") return this.wsdCoefficient(t);
-    const ratio = (t - o.lrWarmupSteps) / (o.lrDecaySteps - o.lrWarmupSteps);
-    return style === "linear" ? 1 - ratio : 0.5 * (Math.cos(Math.PI * ratio) + 1);
-  }
-
-  protected override lrWithShared(i: number, t: number, shared: number): number {
-    const o = this.options;
-    const maxLr = this.resolved.maxLr[i]!;
-    const minLr = this.resolved.minLr[i]!;
-    const warmup = o.lrWarmupSteps;
-    if (warmup > 0 && t <= warmup) return o.initLr + ((maxLr - o.initLr) * t) / warmup;
-    if (o.lrDecayStyle === "constant") return maxLr;
-    if (t > o.lrDecaySteps) return minLr;
-    if (o.lrDecayStyle === "inverse-square-root") return this.inverseSqrtLr(maxLr, minLr, shared);
-    return minLr + shared * (maxLr - minLr);
-  }
-
-  /** Inverse square root, given `sqrt(max(t, 1))`. */
-  private inverseSqrtLr(maxLr: number, minLr: number, sqrtT: number): number {
-    return Math.max(minLr, (maxLr * Math.sqrt(Math.max(this.options.lrWarmupSteps, 1))) / sqrtT);
-  }
-
-  /** The share of `maxLr - minLr` left at step `t` with WSD: flat until the anneal, which ends at `lrDecaySteps` (resolve() made sure both settings exist). */
-  private wsdCoefficient(t: number): number {
-    const o = this.options;
-    const annealSteps = o.wsdDecaySteps!;
-    const annealStart = o.lrDecaySteps - annealSteps;
-    if (t <= annealStart) return 1;
-    const r = (t - annealStart) / annealSteps;
-    switch (o.lrWsdDecayStyle!) {
-      case "linear":
-        return 1 - r;
-      case "cosine":
-        return 0.5 * (Math.cos(Math.PI * r) + 1);
-      case "exponential":
-        return 2 * 0.5 ** r - 1;
-      case "minus_sqrt":
-        return 1 - Math.sqrt(r);
+    const r = this.resolved;
+    if (r.inverseSqrtStyle) return Math.sqrt(Math.max(t, 1));
+    if (r.wsdStyle) {
+      // Flat until the anneal, which ends at `lrDecaySteps`. Written out here: a helper V8 did not
+      // inline would return its number boxed.
+      if (t <= r.annealStart) return 1;
+      const x = (t - r.annealStart) / r.annealSteps;
+      // In the order of LR_WSD_DECAY_STYLES: linear, cosine, exponential, minus_sqrt.
+      const style = r.annealStyle;
+      return style === 0 ? 1 - x : style === 1 ? 0.5 * (Math.cos(Math.PI * x) + 1) : style === 2 ? 2 * 0.5 ** x - 1 : 1 - Math.sqrt(x);
     }
+    const ratio = (t - r.warmupSteps) / r.decaySpan;
+    return r.linearStyle ? 1 - ratio : 0.5 * (Math.cos(Math.PI * ratio) + 1);
+  }
+
+  /** Kept short: `apply()` inlines it twice (one group, several groups), within V8's inlining budget. */
+  protected override lrWithShared(i: number, t: number, shared: number): number {
+    const r = this.resolved;
+    const maxLr = r.maxLr[i]!;
+    if (t <= r.warmupEnd) return r.initLr + ((maxLr - r.initLr) * t) / r.warmupSteps;
+    if (r.constantStyle) return maxLr;
+    const minLr = r.minLr[i]!;
+    if (t > r.decaySteps) return minLr;
+    // The inverse square root, given `sqrt(max(t, 1))`.
+    if (r.inverseSqrtStyle) return Math.max(minLr, (maxLr * r.sqrtWarmup) / shared);
+    return minLr + shared * (maxLr - minLr);
   }
 
   /** The weight decay group `i` gets at step `t`, `wdMult` included, without touching the groups. */
   weightDecayAt(i: number, t: number): number {
     const plan = this.resolved.wdPlan;
-    return groupWeightDecay(plan, i, t, wdCoefficient(plan.settings, t));
+    return groupWeightDecay(plan, i, wdHolds(plan, t), wdCoefficient(plan, t));
   }
 
+  /**
+   * `weightDecayAt` for every group, written out in one function: a helper that V8 did not inline
+   * (the budget goes to the lr first) would return its number boxed, an allocation per step.
+   */
   protected override applyExtras(t: number): void {
     const plan = this.writtenWith ?? this.resolved.wdPlan;
-    const coeff = wdCoefficient(plan.settings, t);
+    const { startWd, endWd, wdMult } = plan;
+    const holds = wdHolds(plan, t);
+    const ratio = t / plan.wdIncrSteps;
+    const coeff = holds ? 0 : plan.linear ? ratio : 0.5 * (Math.cos(Math.PI * (1 - ratio)) + 1);
     const groups = this.optimizer.paramGroups;
-    for (let i = 0; i < groups.length; i++) groups[i]!.weightDecay = groupWeightDecay(plan, i, t, coeff);
+    for (let i = 0; i < groups.length; i++) {
+      groups[i]!.weightDecay = holds ? endWd[i]! * wdMult[i]! : (startWd[i]! + coeff * (endWd[i]! - startWd[i]!)) * wdMult[i]!;
+    }
   }
 
   /**
@@ -255,15 +298,19 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
    * `lr` and `weightDecay` into every group.
    * @throws StepError unless `increment` is an integer >= 0
    */
-  override step(increment = 1): void {
-    if (!Number.isInteger(increment) || increment < 0) this.refuseIncrement(increment);
+  override step(increment?: number): void {
+    // An explicit increment is checked out of line, so that V8's inlining budget goes to the arithmetic.
+    if (increment !== undefined) return this.stepBy(increment);
     this.writtenWith = undefined;
-    this.moveTo(this.lastEpoch + increment);
+    this.moveTo(this.lastEpoch + 1);
   }
 
-  /** Kept out of `step()`, so that the JIT's inlining budget goes to the schedule's arithmetic. */
-  private refuseIncrement(increment: unknown): never {
-    throw new StepError(this.type, this.lastEpoch, `the increment must be an integer >= 0; got ${String(increment)}`);
+  private stepBy(increment: number): void {
+    if (!Number.isInteger(increment) || increment < 0) {
+      throw new StepError(this.type, this.lastEpoch, `the increment must be an integer >= 0; got ${String(increment)}`);
+    }
+    this.writtenWith = undefined;
+    this.moveTo(this.lastEpoch + increment);
   }
 
   /** Our own dict: the exact state, with Megatron's policy deciding between its settings and the constructor's. */
