@@ -6,7 +6,7 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { nonNegativeInt, nonNegativeNumber, perGroup } from "../../core/schema.js";
 import { emitWarning } from "../../core/warnings.js";
 import * as z from "zod/mini";
-import { DeepSpeedScheduler, resolveWarmup, warmupProgress, type DeepSpeedCommonOptions, type Warmup } from "./base.js";
+import { DeepSpeedScheduler, resolveWarmup, type DeepSpeedCommonOptions, type Warmup } from "./base.js";
 
 /** `"log"` or `"linear"`; DeepSpeed treats any other string as `"log"`, and so does this library (with an "unknown-warmup-type" warning). */
 export type DeepSpeedWarmupType = "log" | "linear" | (string & {});
@@ -33,6 +33,10 @@ export interface WarmupResolved {
   minLrs: number[];
   deltaLrs: number[];
   warmup: Warmup;
+  /** The warmup's fields again, flat: a step reads them without going through a nested object. */
+  warmupSteps: number;
+  inverseLog: number;
+  linear: boolean;
 }
 
 export abstract class WarmupScheduler<O extends DeepSpeedWarmupOptions, R extends WarmupResolved = WarmupResolved> extends DeepSpeedScheduler<O, R> {
@@ -47,10 +51,14 @@ export abstract class WarmupScheduler<O extends DeepSpeedWarmupOptions, R extend
   protected resolveWarmupLrs(options: O, optimizer: Optimizer): WarmupResolved {
     const minLrs = this.perGroupValues(options.warmupMinLr ?? 0, optimizer, "warmupMinLr");
     const maxLrs = this.perGroupValues(options.warmupMaxLr ?? 0.001, optimizer, "warmupMaxLr");
+    const warmup = resolveWarmup(options.warmupNumSteps ?? 1000, options.warmupType === "linear");
     return {
       minLrs,
       deltaLrs: maxLrs.map((max, i) => max - minLrs[i]!),
-      warmup: resolveWarmup(options.warmupNumSteps ?? 1000, options.warmupType === "linear"),
+      warmup,
+      warmupSteps: warmup.steps,
+      inverseLog: warmup.inverseLog,
+      linear: warmup.linear,
     };
   }
 
@@ -63,8 +71,10 @@ export abstract class WarmupScheduler<O extends DeepSpeedWarmupOptions, R extend
 
   /** The multiplier of `max_lr - min_lr` at iteration `t`, the same for every group: computed once per step. */
   protected override sharedAt(t: number): number {
-    const warmup = this.resolved.warmup;
-    return t < warmup.steps ? warmupProgress(warmup, t) : this.gammaAfterWarmup(t);
+    const r = this.resolved;
+    // warmupProgress, written out on the flat fields.
+    if (t < r.warmupSteps) return r.linear ? t / r.warmupSteps : r.inverseLog * Math.log(t + 1);
+    return this.gammaAfterWarmup(t);
   }
 
   protected override lrWithShared(i: number, t: number, gamma: number): number {
