@@ -22,15 +22,16 @@ export const schedulerList = () =>
   });
 
 /**
- * Scratch for a composite's `sharedAt`: slot 0 holds the step the other slots were computed for
- * (NaN: none yet), the others the children's shared parts. `lrWithShared` recomputes them when its
- * step differs, since a sub-scheduler shared by two composites may have been evaluated at another
- * step in between. Lives in `resolved` because the base constructor steps before subclass fields exist.
+ * Scratch for a composite's `sharedAt`, which computes every group's lr at once (each child's shared
+ * part once, the per-group arithmetic in one loop): [step, lr of group 0, ..., lr of group n-1], the
+ * step NaN until filled. `lrWithShared` reads it when its step matches and falls back to `lrAt`
+ * otherwise (a sub-scheduler under two parents may have been evaluated at another step since).
+ * Lives in `resolved` because the base constructor steps before subclass fields exist.
  */
-export function sharedSlots(count: number): Float64Array {
-  const slots = new Float64Array(count + 1);
-  slots[0] = NaN;
-  return slots;
+export function stepLrs(optimizer: Optimizer): Float64Array {
+  const lrs = new Float64Array(optimizer.paramGroups.length + 1);
+  lrs[0] = NaN;
+  return lrs;
 }
 
 const isScheduler = (v: unknown): v is LRScheduler => v instanceof LRScheduler;

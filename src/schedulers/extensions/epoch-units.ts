@@ -1,4 +1,4 @@
-import { CompositeScheduler, schedulerInstance, sharedSlots } from "../../core/composite.js";
+import { CompositeScheduler, schedulerInstance, stepLrs } from "../../core/composite.js";
 import { StepError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { LRScheduler } from "../../core/scheduler.js";
@@ -23,8 +23,9 @@ interface Resolved {
   end: number;
   pastEnd: PastEnd;
   innerStart: number;
-  /** Filled by `sharedAt`: [batch step, the schedule's epoch, its shared part there]. */
-  slots: Float64Array;
+  /** Filled by `sharedAt` (see `stepLrs`): [batch step, each group's lr], and the schedule's epoch at that step. */
+  lrs: Float64Array;
+  epoch: Float64Array;
 }
 
 /**
@@ -55,7 +56,8 @@ export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> 
       end: options.endEpoch ?? Infinity,
       pastEnd: options.pastEnd ?? "hold",
       innerStart: options.schedule.startEpoch,
-      slots: sharedSlots(2),
+      lrs: stepLrs(optimizer),
+      epoch: new Float64Array(1),
     };
   }
 
@@ -74,36 +76,43 @@ export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> 
     return this.options.schedule.scheduleAt(i, this.resolved.innerStart + this.epochAt(t));
   }
 
-  /** The schedule's epoch and its shared part there, once per step (the groups read them from the slots). */
+  /** Every group's lr, the schedule's shared part at its epoch computed once. */
   protected override sharedAt(t: number): number {
-    const slots = this.resolved.slots;
+    const lrs = this.resolved.lrs;
+    const schedule = this.options.schedule;
     const epoch = this.resolved.innerStart + this.epochAt(t);
-    slots[0] = t;
-    slots[1] = epoch;
-    slots[2] = this.options.schedule.sharedScheduleAt(epoch);
+    const shared = schedule.sharedScheduleAt(epoch);
+    lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
+    for (let i = 1; i < lrs.length; i++) lrs[i] = schedule.scheduleWithShared(i - 1, epoch, shared);
+    lrs[0] = t;
+    this.resolved.epoch[0] = epoch;
     return 0;
   }
 
   protected override lrWithShared(i: number, t: number, _shared: number): number {
-    const slots = this.resolved.slots;
-    if (slots[0] !== t) this.sharedAt(t);
-    return this.options.schedule.scheduleWithShared(i, slots[1]!, slots[2]!);
+    const lrs = this.resolved.lrs;
+    return lrs[0] === t ? lrs[i + 1]! : this.lrAt(i, t);
   }
 
   override step(batch?: number): void {
-    const next = batch ?? this.lastEpoch + 1;
-    const { stepsPerEpoch, end, pastEnd } = this.resolved;
-    if (pastEnd === "error" && next / stepsPerEpoch > end) {
+    if (this.resolved.pastEnd === "error") this.checkEnd(batch ?? this.lastEpoch + 1);
+    // The usual call, without going through super.step: one call level less leaves V8's inlining budget to the schedule.
+    if (batch === undefined) this.moveTo(this.lastEpoch + 1);
+    else super.step(batch);
+  }
+
+  /** Kept out of `step()`, which stays small enough for V8 to inline the schedule into it. */
+  private checkEnd(next: number): void {
+    const { stepsPerEpoch, end } = this.resolved;
+    if (next / stepsPerEpoch > end) {
       throw new StepError(this.type, next, `epoch ${next / stepsPerEpoch} is past the end of the schedule (end_epoch ${end}, past_end "error")`);
     }
-    super.step(batch);
   }
 
   /** The inner schedule's momentum or betas at its fractional epoch (its own counter is left alone: storing a fraction there would allocate on every step). */
   protected override applyExtras(t: number): void {
-    const slots = this.resolved.slots;
-    if (slots[0] !== t) this.sharedAt(t);
-    this.options.schedule.writeExtras(slots[1]!);
+    const r = this.resolved;
+    this.options.schedule.writeExtras(r.lrs[0] === t ? r.epoch[0]! : r.innerStart + this.epochAt(t));
   }
 }
 

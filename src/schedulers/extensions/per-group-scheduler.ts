@@ -1,4 +1,4 @@
-import { CompositeScheduler, schedulerList, sharedSlots } from "../../core/composite.js";
+import { CompositeScheduler, schedulerList, stepLrs } from "../../core/composite.js";
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { expandPerGroup } from "../../core/options.js";
@@ -17,8 +17,8 @@ interface Resolved {
   scales: number[];
   /** Where each schedule's own clock starts (PyTorch 0, DeepSpeed -1). */
   starts: number[];
-  /** Filled by `sharedAt`: [step, each schedule's shared part at that step]. */
-  slots: Float64Array;
+  /** Filled by `sharedAt` (see `stepLrs`): [step, each group's lr]. */
+  lrs: Float64Array;
 }
 
 /**
@@ -59,7 +59,7 @@ export class PerGroupScheduler extends CompositeScheduler<PerGroupSchedulerOptio
             }
             return scale;
           });
-    return { scales, starts: schedules.map((s) => s.startEpoch), slots: sharedSlots(schedules.length) };
+    return { scales, starts: schedules.map((s) => s.startEpoch), lrs: stepLrs(optimizer) };
   }
 
   private scheduleOf(i: number): number {
@@ -75,19 +75,29 @@ export class PerGroupScheduler extends CompositeScheduler<PerGroupSchedulerOptio
     return this.resolved.scales[i]! * this.options.schedules[k]!.scheduleAt(i, this.resolved.starts[k]! + t);
   }
 
-  /** Each schedule's shared part, once per step: a single schedule for every group computes its cosine once. */
+  /** Every group's lr; a single schedule for every group computes its shared part (a cosine, a power) once. */
   protected override sharedAt(t: number): number {
-    const { starts, slots } = this.resolved;
+    const { scales, starts, lrs } = this.resolved;
     const schedules = this.options.schedules;
-    slots[0] = t;
-    for (let k = 0; k < schedules.length; k++) slots[k + 1] = schedules[k]!.sharedScheduleAt(starts[k]! + t);
+    lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
+    if (schedules.length === 1) {
+      const schedule = schedules[0]!;
+      const local = starts[0]! + t;
+      const shared = schedule.sharedScheduleAt(local);
+      for (let i = 1; i < lrs.length; i++) lrs[i] = scales[i - 1]! * schedule.scheduleWithShared(i - 1, local, shared);
+    } else {
+      for (let i = 1; i < lrs.length; i++) {
+        const schedule = schedules[i - 1]!;
+        const local = starts[i - 1]! + t;
+        lrs[i] = scales[i - 1]! * schedule.scheduleWithShared(i - 1, local, schedule.sharedScheduleAt(local));
+      }
+    }
+    lrs[0] = t;
     return 0;
   }
 
   protected override lrWithShared(i: number, t: number, _shared: number): number {
-    const { scales, starts, slots } = this.resolved;
-    if (slots[0] !== t) this.sharedAt(t);
-    const k = this.scheduleOf(i);
-    return scales[i]! * this.options.schedules[k]!.scheduleWithShared(i, starts[k]! + t, slots[k + 1]!);
+    const lrs = this.resolved.lrs;
+    return lrs[0] === t ? lrs[i + 1]! : this.lrAt(i, t);
   }
 }

@@ -1,4 +1,4 @@
-import { CompositeScheduler, schedulerInstance } from "../../core/composite.js";
+import { CompositeScheduler, schedulerInstance, stepLrs } from "../../core/composite.js";
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { LRScheduler } from "../../core/scheduler.js";
@@ -24,6 +24,8 @@ interface Resolved {
   mode: WarmupMode;
   /** Where the inner schedule's own clock starts (PyTorch 0, DeepSpeed -1). */
   innerStart: number;
+  /** Filled by `sharedAt` (see `stepLrs`): [step, each group's lr]. */
+  lrs: Float64Array;
 }
 
 /**
@@ -54,7 +56,7 @@ export class WithWarmup extends CompositeScheduler<WithWarmupOptions, Resolved> 
     if (mode === "exponential" && start === 0) {
       throw new InvalidOptionError(this.type, "warmup_start_factor", start, 'a number in (0, 1] with warmup_mode "exponential" (an exponential ramp cannot start at 0)');
     }
-    return { steps: options.warmupSteps, start, mode, innerStart: options.schedule.startEpoch };
+    return { steps: options.warmupSteps, start, mode, innerStart: options.schedule.startEpoch, lrs: stepLrs(optimizer) };
   }
 
   protected override initialBaseLrs(options: WithWarmupOptions): number[] {
@@ -67,15 +69,27 @@ export class WithWarmup extends CompositeScheduler<WithWarmupOptions, Resolved> 
     return this.baseLrs[i]! * this.warmupFactor(t);
   }
 
-  /** The warmup factor, or after the warmup the inner schedule's shared part: once per step. */
+  /** Every group's lr, the warmup factor or the inner schedule's shared part computed once. */
   protected override sharedAt(t: number): number {
-    const { steps, innerStart } = this.resolved;
-    return t >= steps ? this.options.schedule.sharedScheduleAt(innerStart + t - steps) : this.warmupFactor(t);
+    const { steps, innerStart, lrs } = this.resolved;
+    lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
+    if (t >= steps) {
+      const schedule = this.options.schedule;
+      const local = innerStart + t - steps;
+      const shared = schedule.sharedScheduleAt(local);
+      for (let i = 1; i < lrs.length; i++) lrs[i] = schedule.scheduleWithShared(i - 1, local, shared);
+    } else {
+      const factor = this.warmupFactor(t);
+      const bases = this.baseLrs;
+      for (let i = 1; i < lrs.length; i++) lrs[i] = bases[i - 1]! * factor;
+    }
+    lrs[0] = t;
+    return 0;
   }
 
-  protected override lrWithShared(i: number, t: number, shared: number): number {
-    const { steps, innerStart } = this.resolved;
-    return t >= steps ? this.options.schedule.scheduleWithShared(i, innerStart + t - steps, shared) : this.baseLrs[i]! * shared;
+  protected override lrWithShared(i: number, t: number, _shared: number): number {
+    const lrs = this.resolved.lrs;
+    return lrs[0] === t ? lrs[i + 1]! : this.lrAt(i, t);
   }
 
   /** The fraction of the base lr at warmup step `t < steps`. */

@@ -3,7 +3,7 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { StateReader } from "../../core/state.js";
 import type { RestoredState } from "../../core/scheduler.js";
 import * as z from "zod/mini";
-import { CompositeScheduler, schedulerList, sharedSlots } from "../../core/composite.js";
+import { CompositeScheduler, schedulerList, stepLrs } from "../../core/composite.js";
 import type { LRScheduler } from "../../core/scheduler.js";
 
 export interface ChainedSchedulerOptions {
@@ -13,8 +13,8 @@ export interface ChainedSchedulerOptions {
 
 interface Resolved {
   schedulers: LRScheduler[];
-  /** Filled by `sharedAt`: [step, each sub-scheduler's shared part at that step]. */
-  slots: Float64Array;
+  /** Filled by `sharedAt` (see `stepLrs`): [step, each group's lr]. */
+  lrs: Float64Array;
 }
 
 /**
@@ -39,7 +39,7 @@ export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions
   /** The sub-schedulers already ran their construction step; the chain starts at their counter. */
   protected override resolve(options: ChainedSchedulerOptions, optimizer: Optimizer): Resolved {
     this.checkChildren(options.schedulers, optimizer, "schedulers");
-    return { schedulers: options.schedulers, slots: sharedSlots(options.schedulers.length) };
+    return { schedulers: options.schedulers, lrs: stepLrs(optimizer) };
   }
 
   protected override initialEpoch(options: ChainedSchedulerOptions): number {
@@ -61,25 +61,30 @@ export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions
     return lr;
   }
 
-  /** Each sub-scheduler's shared part (its cosine, its `gamma ** t`), once per step rather than once per group. */
+  /**
+   * Every group's lr: `lrAt`'s product, the same factors multiplied in the same order, each
+   * sub-scheduler's shared part (its cosine, its `gamma ** t`) computed once rather than per group.
+   */
   protected override sharedAt(t: number): number {
-    const { schedulers, slots } = this.resolved;
-    slots[0] = t;
-    for (let c = 0; c < schedulers.length; c++) slots[c + 1] = schedulers[c]!.sharedScheduleAt(t);
+    const { schedulers, lrs } = this.resolved;
+    const bases = this.baseLrs;
+    lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
+    for (let i = 1; i < lrs.length; i++) lrs[i] = bases[i - 1]!;
+    for (let c = 0; c < schedulers.length; c++) {
+      const child = schedulers[c]!;
+      const shared = child.sharedScheduleAt(t);
+      for (let i = 1; i < lrs.length; i++) {
+        const base = child.baseLrs[i - 1]!;
+        lrs[i] = lrs[i]! * (base === 0 ? 0 : child.scheduleWithShared(i - 1, t, shared) / base);
+      }
+    }
+    lrs[0] = t;
     return 0;
   }
 
-  /** `lrAt`, the same product in the same order, each factor from its sub-scheduler's shared part. */
   protected override lrWithShared(i: number, t: number, _shared: number): number {
-    const { schedulers, slots } = this.resolved;
-    if (slots[0] !== t) this.sharedAt(t);
-    let lr = this.baseLrs[i]!;
-    for (let c = 0; c < schedulers.length; c++) {
-      const child = schedulers[c]!;
-      const base = child.baseLrs[i]!;
-      lr *= base === 0 ? 0 : child.scheduleWithShared(i, t, slots[c + 1]!) / base;
-    }
-    return lr;
+    const lrs = this.resolved.lrs;
+    return lrs[0] === t ? lrs[i + 1]! : this.lrAt(i, t);
   }
 
   protected override applyExtras(t: number): void {

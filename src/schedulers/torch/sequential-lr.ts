@@ -5,7 +5,7 @@ import type { RestoredState } from "../../core/scheduler.js";
 import { StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
 import { torchCommonOptions, type TorchCommonOptions } from "./base.js";
-import { CompositeScheduler, schedulerList, sharedSlots } from "../../core/composite.js";
+import { CompositeScheduler, schedulerList, stepLrs } from "../../core/composite.js";
 import type { LRScheduler } from "../../core/scheduler.js";
 
 export interface SequentialLROptions extends TorchCommonOptions {
@@ -16,10 +16,11 @@ export interface SequentialLROptions extends TorchCommonOptions {
 }
 
 interface Resolved extends SequentialLROptions {
-  /** Filled by `sharedAt`: the sub-scheduler in force at the step the slots hold. */
+  /** Filled by `sharedAt` (see `stepLrs`): [step, each group's lr]. */
+  lrs: Float64Array;
+  /** Filled by `sharedAt`: the sub-scheduler in force at that step, and the milestone it started at. */
   active: LRScheduler;
-  /** Filled by `sharedAt`: [step, the active sub-scheduler's own step, its shared part]. */
-  slots: Float64Array;
+  start: number;
 }
 
 /**
@@ -52,7 +53,7 @@ export class SequentialLR extends CompositeScheduler<SequentialLROptions, Resolv
       throw new InvalidOptionError(this.type, "milestones", milestones, "in non-decreasing order");
     }
     this.checkChildren(schedulers, optimizer, "schedulers");
-    return { ...options, active: schedulers[0]!, slots: sharedSlots(2) };
+    return { ...options, lrs: stepLrs(optimizer), active: schedulers[0]!, start: 0 };
   }
 
   protected override initialEpoch(options: SequentialLROptions): number {
@@ -72,30 +73,34 @@ export class SequentialLR extends CompositeScheduler<SequentialLROptions, Resolv
     return this.options.schedulers[k]!.scheduleAt(i, k === 0 ? t : t - this.options.milestones[k - 1]!);
   }
 
-  /** The active sub-scheduler, its own step and its shared part, once per step (the groups read them). */
+  /** Every group's lr, the active sub-scheduler's shared part computed once. */
   protected override sharedAt(t: number): number {
     const r = this.resolved;
     const k = this.phase(t);
-    const local = k === 0 ? t : t - r.milestones[k - 1]!;
+    const start = k === 0 ? 0 : r.milestones[k - 1]!;
     const active = r.schedulers[k]!;
+    const local = t - start;
+    const shared = active.sharedScheduleAt(local);
+    const lrs = r.lrs;
+    lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
+    for (let i = 1; i < lrs.length; i++) lrs[i] = active.scheduleWithShared(i - 1, local, shared);
+    lrs[0] = t;
     r.active = active;
-    r.slots[0] = t;
-    r.slots[1] = local;
-    r.slots[2] = active.sharedScheduleAt(local);
+    r.start = start;
     return 0;
   }
 
   protected override lrWithShared(i: number, t: number, _shared: number): number {
-    const r = this.resolved;
-    if (r.slots[0] !== t) this.sharedAt(t);
-    return r.active.scheduleWithShared(i, r.slots[1]!, r.slots[2]!);
+    const lrs = this.resolved.lrs;
+    return lrs[0] === t ? lrs[i + 1]! : this.lrAt(i, t);
   }
 
   /** The active sub-scheduler's counter follows its own clock, and it writes its momentum or betas. */
   protected override applyExtras(t: number): void {
     const r = this.resolved;
-    if (r.slots[0] !== t) this.sharedAt(t);
-    const local = r.slots[1]!;
+    if (r.lrs[0] !== t) this.sharedAt(t);
+    // An integer (the milestone is one): the child's counter would box a float.
+    const local = t - r.start;
     r.active.lastEpoch = local;
     r.active.writeExtras(local);
   }
