@@ -15,6 +15,13 @@ export interface CosineAnnealingWarmRestartsOptions extends TorchCommonOptions {
   etaMin?: number;
 }
 
+/** The constants of the closed form, plain numbers. */
+interface WarmRestartsResolved {
+  t0: number;
+  tMult: number;
+  etaMin: number;
+}
+
 /**
  * PyTorch's `CosineAnnealingWarmRestarts` (SGDR): within cycle `n`, which starts at epoch
  * `s_n = T_0 * (T_mult ** n - 1) / (T_mult - 1)` (`n * T_0` when `T_mult = 1`) and lasts
@@ -29,7 +36,7 @@ export interface CosineAnnealingWarmRestartsOptions extends TorchCommonOptions {
  * for (let epoch = 0; epoch < 20; epoch++)
  *   for (let b = 0; b < batches; b++) { train(); scheduler.step(epoch + b / batches); }
  */
-export class CosineAnnealingWarmRestarts extends TorchScheduler<CosineAnnealingWarmRestartsOptions> {
+export class CosineAnnealingWarmRestarts extends TorchScheduler<CosineAnnealingWarmRestartsOptions, WarmRestartsResolved> {
   static readonly schedulerType = "CosineAnnealingWarmRestarts";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
     t0: positiveInt(),
@@ -45,23 +52,30 @@ export class CosineAnnealingWarmRestarts extends TorchScheduler<CosineAnnealingW
     super(optimizer, options);
   }
 
+  protected override resolve(options: CosineAnnealingWarmRestartsOptions): WarmRestartsResolved {
+    return { t0: options.t0, tMult: options.tMult ?? 1, etaMin: options.etaMin ?? 0 };
+  }
+
   protected lrAt(i: number, t: number): number {
     return this.lrWithShared(i, t, this.sharedAt(t));
   }
 
   /** The cosine term at epoch `t` in its exact cycle, the same for every group: computed once per step. */
   protected override sharedAt(t: number): number {
-    return this.cosineInCycle(t, exactCycle(this.options, t));
+    const r = this.resolved;
+    // T_mult = 1: every cycle is T_0 long, the position is `t % T_0` whatever the cycle.
+    if (r.tMult === 1) return 1 + Math.cos((Math.PI * (t % r.t0)) / r.t0);
+    return this.cosineInCycle(t, exactCycle(r, t));
   }
 
   protected override lrWithShared(i: number, _t: number, cosine: number): number {
-    const etaMin = this.options.etaMin ?? 0;
+    const etaMin = this.resolved.etaMin;
     return etaMin + ((this.baseLrs[i]! - etaMin) * cosine) / 2;
   }
 
   /** `1 + cos(pi * T_cur / T_i)` at epoch `e`, counted in cycle `n`. */
   private cosineInCycle(e: number, n: number): number {
-    const { t0, tMult = 1 } = this.options;
+    const { t0, tMult } = this.resolved;
     const tCur = tMult === 1 ? e % t0 : e - cycleStart(t0, tMult, n);
     const tI = tMult === 1 ? t0 : t0 * tMult ** n;
     return 1 + Math.cos((Math.PI * tCur) / tI);
@@ -85,8 +99,8 @@ export class CosineAnnealingWarmRestarts extends TorchScheduler<CosineAnnealingW
       if (typeof epoch !== "number" || !Number.isFinite(epoch) || epoch < 0) {
         throw new StepError(this.type, this.lastEpoch, `the explicit epoch must be a finite number >= 0; got ${String(epoch)}`);
       }
-      const n = explicitCycle(this.options, epoch);
-      this.cycleOverride = n === exactCycle(this.options, epoch) ? undefined : n;
+      const n = explicitCycle(this.resolved, epoch);
+      this.cycleOverride = n === exactCycle(this.resolved, epoch) ? undefined : n;
     } else this.cycleOverride = undefined;
     super.step(epoch);
   }
@@ -107,7 +121,7 @@ export class CosineAnnealingWarmRestarts extends TorchScheduler<CosineAnnealingW
    * PyTorch's dict has `last_epoch = floor(epoch)`, `T_cur` (the position in the cycle) and `T_i`
    * (the cycle's length): the epoch is `last_epoch + frac(T_cur)`, the cycle is read off `T_i`.
    */
-  protected override readReferenceState(value: unknown): RestoredState<CosineAnnealingWarmRestartsOptions, CosineAnnealingWarmRestartsOptions> {
+  protected override readReferenceState(value: unknown): RestoredState<CosineAnnealingWarmRestartsOptions, WarmRestartsResolved> {
     const state = super.readReferenceState(value);
     const reader = StateReader.of(this.type, value);
     const tCur = reader.number("T_cur");

@@ -112,15 +112,20 @@ export class CyclicLR extends TorchScheduler<CyclicLROptions, CyclicLRResolved> 
     return r.baseLrs.slice();
   }
 
+  /** The cycle step `t` is in, counted from 1. */
+  private cycleAt(t: number): number {
+    return Math.floor(1 + t / this.resolved.totalSize);
+  }
+
   /** Position in the cycle, 0 at base_lr and 1 at max_lr. */
-  private cyclePosition(t: number): number {
+  private cyclePosition(t: number, cycle: number): number {
     const { totalSize, stepRatio } = this.resolved;
-    const x = 1.0 + t / totalSize - Math.floor(1 + t / totalSize);
+    const x = 1.0 + t / totalSize - cycle;
     return x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
   }
 
-  private amplitudeScale(t: number): number {
-    return this.resolved.scale(this.resolved.scaleByCycle ? Math.floor(1 + t / this.resolved.totalSize) : t);
+  private amplitudeScale(t: number, cycle: number): number {
+    return this.resolved.scale(this.resolved.scaleByCycle ? cycle : t);
   }
 
   protected lrAt(i: number, t: number): number {
@@ -129,7 +134,8 @@ export class CyclicLR extends TorchScheduler<CyclicLROptions, CyclicLRResolved> 
 
   /** Position in the cycle times the amplitude's scale, the same for every group: computed once per step. */
   protected override sharedAt(t: number): number {
-    return this.cyclePosition(t) * this.amplitudeScale(t);
+    const cycle = this.cycleAt(t);
+    return this.cyclePosition(t, cycle) * this.amplitudeScale(t, cycle);
   }
 
   protected override lrWithShared(i: number, _t: number, height: number): number {
@@ -140,8 +146,9 @@ export class CyclicLR extends TorchScheduler<CyclicLROptions, CyclicLRResolved> 
   protected override applyExtras(t: number): void {
     const m = this.resolved.momentum;
     if (!m) return;
-    const position = this.cyclePosition(t);
-    const scale = this.amplitudeScale(t);
+    const cycle = this.cycleAt(t);
+    const position = this.cyclePosition(t, cycle);
+    const scale = this.amplitudeScale(t, cycle);
     const groups = this.optimizer.paramGroups;
     for (let i = 0; i < groups.length; i++) {
       const max = m.maxMomentums[i]!;

@@ -43,18 +43,47 @@ interface Phase {
   endMomentum: number[];
 }
 
+/**
+ * One value (lr or momentum) of every group in every phase, as `offset + slope * s` at index
+ * `phase * groups + i`, where `s` is the anneal term every group shares. PyTorch's
+ * `end + ((start - end) / 2) * (cos(pi * pct) + 1)` is `offset = end`, `slope = (start - end) / 2`,
+ * `s = cos(pi * pct) + 1`; its `(end - start) * pct + start` is `offset = start`,
+ * `slope = end - start`, `s = pct`: the same operations, so the same values.
+ */
+interface Interpolation {
+  offset: number[];
+  slope: number[];
+}
+
 interface OneCycleLRResolved {
   totalSteps: number;
   initialLrs: number[];
   maxLrs: number[];
   minLrs: number[];
   phases: Phase[];
-  anneal: (start: number, end: number, pct: number) => number;
+  /** Each phase's first and last step. */
+  phaseStarts: number[];
+  phaseEnds: number[];
+  groups: number;
+  /** Cosine annealing (else linear). */
+  cos: boolean;
+  lr: Interpolation;
   momentum: MomentumCycling | undefined;
+  momentumValues: Interpolation | undefined;
 }
 
-const annealCos = (start: number, end: number, pct: number): number => end + ((start - end) / 2.0) * (Math.cos(Math.PI * pct) + 1);
-const annealLinear = (start: number, end: number, pct: number): number => (end - start) * pct + start;
+function interpolation(phases: Phase[], groups: number, cos: boolean, ends: (p: Phase) => [number[], number[]]): Interpolation {
+  const offset: number[] = [];
+  const slope: number[] = [];
+  for (const phase of phases) {
+    const [start, end] = ends(phase);
+    for (let i = 0; i < groups; i++) {
+      offset.push(cos ? end[i]! : start[i]!);
+      slope.push(cos ? (start[i]! - end[i]!) / 2.0 : end[i]! - start[i]!);
+    }
+  }
+  return { offset, slope };
+}
 
 /**
  * PyTorch's `OneCycleLR` (the 1cycle policy): from `max_lr / div_factor` up to `max_lr` over the
@@ -118,7 +147,22 @@ export class OneCycleLR extends TorchScheduler<OneCycleLROptions, OneCycleLRReso
     if ((options.lastEpoch ?? -1) + 1 > totalSteps) {
       throw new InvalidOptionError(type, "last_epoch", options.lastEpoch, `less than total_steps (${totalSteps})`);
     }
-    return { totalSteps, initialLrs, maxLrs, minLrs, phases, anneal: options.annealStrategy === "linear" ? annealLinear : annealCos, momentum };
+    const groups = maxLrs.length;
+    const cos = options.annealStrategy !== "linear";
+    return {
+      totalSteps,
+      initialLrs,
+      maxLrs,
+      minLrs,
+      phases,
+      phaseStarts: phases.map((_, k) => (k === 0 ? 0.0 : phases[k - 1]!.endStep)),
+      phaseEnds: phases.map((p) => p.endStep),
+      groups,
+      cos,
+      lr: interpolation(phases, groups, cos, (p) => [p.startLr, p.endLr]),
+      momentum,
+      momentumValues: momentum && interpolation(phases, groups, cos, (p) => [p.startMomentum, p.endMomentum]),
+    };
   }
 
   /** A new schedule (re)writes each group's `initialLr`, `maxLr` and `minLr`, and starts the momentum at its max. */
@@ -136,34 +180,43 @@ export class OneCycleLR extends TorchScheduler<OneCycleLROptions, OneCycleLRReso
 
   /** Index of the phase that step `t` falls in. */
   private phaseIndex(t: number): number {
-    const phases = this.resolved.phases;
+    const ends = this.resolved.phaseEnds;
+    const last = ends.length - 1;
     let k = 0;
-    while (k < phases.length - 1 && t > phases[k]!.endStep) k++;
+    while (k < last && t > ends[k]!) k++;
     return k;
   }
 
-  /** Progress through phase `k` at step `t`, 0 at its start and 1 at its end. */
-  private phaseProgress(k: number, t: number): number {
-    const phases = this.resolved.phases;
-    const start = k === 0 ? 0.0 : phases[k - 1]!.endStep;
-    return (t - start) / (phases[k]!.endStep - start);
+  protected lrAt(i: number, t: number): number {
+    return this.lrWithShared(i, t, this.sharedAt(t));
   }
 
-  protected lrAt(i: number, t: number): number {
+  /** The anneal term at step `t` (see `Interpolation`), the same for every group and for lr and momentum. */
+  protected override sharedAt(t: number): number {
+    const r = this.resolved;
     const k = this.phaseIndex(t);
-    const phase = this.resolved.phases[k]!;
-    return this.resolved.anneal(phase.startLr[i]!, phase.endLr[i]!, this.phaseProgress(k, t));
+    const start = r.phaseStarts[k]!;
+    // Progress through the phase, 0 at its start and 1 at its end.
+    const pct = (t - start) / (r.phaseEnds[k]! - start);
+    return r.cos ? Math.cos(Math.PI * pct) + 1 : pct;
+  }
+
+  protected override lrWithShared(i: number, t: number, s: number): number {
+    const r = this.resolved;
+    const j = this.phaseIndex(t) * r.groups + i;
+    return r.lr.offset[j]! + r.lr.slope[j]! * s;
   }
 
   protected override applyExtras(t: number): void {
-    const m = this.resolved.momentum;
-    if (!m) return;
-    const k = this.phaseIndex(t);
-    const phase = this.resolved.phases[k]!;
-    const pct = this.phaseProgress(k, t);
+    const r = this.resolved;
+    const m = r.momentum;
+    const values = r.momentumValues;
+    if (!m || !values) return;
+    const s = this.sharedAt(t);
+    const base = this.phaseIndex(t) * r.groups;
     const groups = this.optimizer.paramGroups;
     for (let i = 0; i < groups.length; i++) {
-      writeMomentum(groups[i]!, m.target, this.resolved.anneal(phase.startMomentum[i]!, phase.endMomentum[i]!, pct));
+      writeMomentum(groups[i]!, m.target, values.offset[base + i]! + values.slope[base + i]! * s);
     }
   }
 
