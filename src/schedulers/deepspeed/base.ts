@@ -52,13 +52,10 @@ export abstract class DeepSpeedScheduler<O extends DeepSpeedCommonOptions = Deep
    * @throws StepError unless `batchIteration` is an integer >= -1
    */
   override step(batchIteration?: number): void {
-    // The jump is checked out of line: V8 inlines a call chain only up to a total bytecode size,
-    // which the check would otherwise spend before the schedule's arithmetic.
-    if (batchIteration === undefined) this.moveTo(this.lastEpoch + 1);
-    else this.jumpTo(batchIteration);
-  }
-
-  private jumpTo(batchIteration: number): void {
+    if (batchIteration === undefined) {
+      this.moveTo(this.lastEpoch + 1);
+      return;
+    }
     if (typeof batchIteration !== "number" || !Number.isInteger(batchIteration) || batchIteration < -1) {
       throw new StepError(this.type, this.lastEpoch, `the batch iteration must be an integer >= -1; got ${String(batchIteration)}`);
     }
