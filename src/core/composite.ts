@@ -23,10 +23,10 @@ export const schedulerList = () =>
 
 /**
  * Scratch for a composite's `sharedAt`, which computes every group's lr at once (each child's shared
- * part once, the per-group arithmetic in one loop): [step, lr of group 0, ..., lr of group n-1], the
- * step NaN until filled. `lrWithShared` reads it when its step matches and falls back to `lrAt`
- * otherwise (a sub-scheduler under two parents may have been evaluated at another step since).
- * Lives in `resolved` because the base constructor steps before subclass fields exist.
+ * part once, the per-group arithmetic in one loop, inlined once) and returns 0: [step, lr of group 0,
+ * ..., lr of group n-1], the step NaN until filled. `lrWithShared` reads it when its step matches and
+ * falls back to `lrAt` otherwise (a sub-scheduler under two parents may have been evaluated at
+ * another step since). Lives in `resolved` because the base constructor steps before subclass fields exist.
  */
 export function stepLrs(optimizer: Optimizer): Float64Array {
   const lrs = new Float64Array(optimizer.paramGroups.length + 1);

@@ -73,8 +73,9 @@ export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions
     for (let c = 0; c < schedulers.length; c++) {
       const child = schedulers[c]!;
       const shared = child.sharedScheduleAt(t);
+      const childBases = child.baseLrs;
       for (let i = 1; i < lrs.length; i++) {
-        const base = child.baseLrs[i - 1]!;
+        const base = childBases[i - 1]!;
         lrs[i] = lrs[i]! * (base === 0 ? 0 : child.scheduleWithShared(i - 1, t, shared) / base);
       }
     }
