@@ -64,6 +64,9 @@ interface OneCycleLRResolved {
   /** Each phase's first and last step. */
   phaseStarts: number[];
   phaseEnds: number[];
+  /** The last steps of the first two phases; Infinity for the second with two phases (the last phase runs on). */
+  firstEnd: number;
+  secondEnd: number;
   groups: number;
   /** Cosine annealing (else linear). */
   cos: boolean;
@@ -157,6 +160,8 @@ export class OneCycleLR extends TorchScheduler<OneCycleLROptions, OneCycleLRReso
       phases,
       phaseStarts: phases.map((_, k) => (k === 0 ? 0.0 : phases[k - 1]!.endStep)),
       phaseEnds: phases.map((p) => p.endStep),
+      firstEnd: phases[0]!.endStep,
+      secondEnd: phases.length === 3 ? phases[1]!.endStep : Infinity,
       groups,
       cos,
       lr: interpolation(phases, groups, cos, (p) => [p.startLr, p.endLr]),
@@ -178,13 +183,10 @@ export class OneCycleLR extends TorchScheduler<OneCycleLROptions, OneCycleLRReso
     return r.initialLrs.slice();
   }
 
-  /** Index of the phase that step `t` falls in. */
+  /** Index of the phase that step `t` falls in: past the first phase's end, then past the second's (never, with two phases). */
   private phaseIndex(t: number): number {
-    const ends = this.resolved.phaseEnds;
-    const last = ends.length - 1;
-    let k = 0;
-    while (k < last && t > ends[k]!) k++;
-    return k;
+    const r = this.resolved;
+    return t > r.firstEnd ? (t > r.secondEnd ? 2 : 1) : 0;
   }
 
   protected lrAt(i: number, t: number): number {
