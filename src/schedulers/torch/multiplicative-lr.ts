@@ -69,6 +69,13 @@ export class MultiplicativeLR extends LambdaScheduler<MultiplicativeLROptions, M
    */
   protected override sharedAt(t: number): number {
     const r = this.resolved;
+    if (r.single && this.isNextStep(t)) {
+      // The usual step, inline: one call of the function, one multiplication.
+      const product = r.products[0]! * this.factorAt(0, t);
+      r.products[0] = product;
+      r.productStep = t;
+      return product;
+    }
     if (t !== r.productStep) this.advanceProducts(t);
     return r.single ? r.products[0]! : 0;
   }
