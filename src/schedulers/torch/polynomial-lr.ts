@@ -51,7 +51,9 @@ export class PolynomialLR extends TorchScheduler<PolynomialLROptions, Polynomial
   /** The factor at step `t`, the same for every group: computed once per step. */
   protected override sharedAt(t: number): number {
     const { totalIters, power } = this.resolved;
-    return (1 - Math.min(totalIters, t) / totalIters) ** power;
+    const x = 1 - Math.min(totalIters, t) / totalIters;
+    // x ** 1 is x and x ** 2 is x * x in V8 (its runtime and its compilers agree on both), without a call to pow.
+    return power === 1 ? x : power === 2 ? x * x : x ** power;
   }
 
   protected override lrWithShared(i: number, _t: number, factor: number): number {

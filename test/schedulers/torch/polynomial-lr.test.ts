@@ -37,4 +37,15 @@ describe("PolynomialLR", () => {
     expect(error).toBeInstanceOf(InvalidOptionError);
     expect((error as InvalidOptionError).option).toBe(option);
   });
+
+  it("gives (1 - t / total_iters) ** power bit for bit, also for the powers 1 and 2 computed without pow", () => {
+    const pow = (x: number, p: number) => x ** p;
+    for (const power of [1, 2, 3, 0.5]) {
+      const scheduler = new PolynomialLR(sgd(0.1, 0.7), { totalIters: 97, power });
+      for (let t = 0; t <= 100; t++) {
+        const factor = pow(1 - Math.min(97, t) / 97, power);
+        expect([scheduler.scheduleAt(0, t), scheduler.scheduleAt(1, t)]).toEqual([0.1 * factor, 0.7 * factor]);
+      }
+    }
+  });
 });
