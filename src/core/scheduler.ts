@@ -98,8 +98,10 @@ export abstract class LRScheduler<O extends object = object, R = O> {
   lastEpoch: number;
   /** The lrs last written into the groups; preallocated so that `step()` allocates nothing. */
   protected lastLr: number[];
-  /** The lrs being computed by `apply()`, checked before any is written. */
+  /** The lrs being written by `apply()`; swapped with `lastLr` once every group is written. */
   private pendingLr: number[];
+  /** The groups' lrs before `apply()` wrote them, put back if a later group's lr overflows. */
+  private savedLr: number[];
   /** The config policy of the `readStateDict` call in progress (composites pass it on to their children). */
   protected loadPolicy: ConfigPolicy = "checkpoint";
 
@@ -114,6 +116,7 @@ export abstract class LRScheduler<O extends object = object, R = O> {
     this.baseLrs = this.initialBaseLrs(parsed);
     this.lastLr = optimizer.paramGroups.map((g) => g.lr);
     this.pendingLr = this.lastLr.slice();
+    this.savedLr = this.lastLr.slice();
     this.lastEpoch = this.initialEpoch(parsed);
     try {
       this.initialize();
@@ -179,17 +182,17 @@ export abstract class LRScheduler<O extends object = object, R = O> {
   }
 
   /**
-   * Writes the values for `lastEpoch` into the groups. Arithmetic only; every lr is computed (into a
-   * preallocated buffer) and checked before any is written, so an overflowing schedule never puts
-   * NaN or ±Infinity into an optimizer.
+   * Writes the values for `lastEpoch` into the groups. Arithmetic only, into preallocated buffers;
+   * every lr is checked before it is written, and a step that fails part-way puts back what it
+   * wrote, so an overflowing schedule never leaves NaN, ±Infinity or half a step in an optimizer.
    * @throws StepError if the schedule gives a non-finite lr at this step
    */
   protected apply(): void {
     const groups = this.optimizer.paramGroups;
     const t = this.lastEpoch;
     const shared = this.sharedAt(t);
-    const n = groups.length;
-    if (n === 1) {
+    if (groups.length === 1) {
+      // The common case, without buffers: compute, check, write.
       const lr = this.lrWithShared(0, t, shared);
       if (lr - lr !== 0) this.overflowed(t, 0, lr);
       groups[0]!.lr = lr;
@@ -197,16 +200,27 @@ export abstract class LRScheduler<O extends object = object, R = O> {
       this.applyExtras(t);
       return;
     }
-    const pending = this.pendingLr;
-    for (let i = 0; i < n; i++) {
-      const lr = this.lrWithShared(i, t, shared);
-      if (lr - lr !== 0) this.overflowed(t, i, lr);
-      pending[i] = lr;
+    const saved = this.savedLr;
+    const next = this.pendingLr;
+    // One pass: each group is written as soon as its lr is checked. If a later group's lr
+    // overflows, or its schedule throws, the groups already written get their lrs back.
+    let i = 0;
+    try {
+      for (; i < groups.length; i++) {
+        const lr = this.lrWithShared(i, t, shared);
+        if (lr - lr !== 0) this.overflowed(t, i, lr);
+        const group = groups[i]!;
+        saved[i] = group.lr;
+        group.lr = lr;
+        next[i] = lr;
+      }
+    } catch (error) {
+      for (let k = 0; k < i; k++) groups[k]!.lr = saved[k]!;
+      throw error;
     }
-    for (let i = 0; i < n; i++) groups[i]!.lr = pending[i]!;
-    // The checked buffer becomes the last lrs: swapping the two arrays writes nothing per group.
+    // The new lrs become the last ones: swapping the two arrays copies nothing.
     this.pendingLr = this.lastLr;
-    this.lastLr = pending;
+    this.lastLr = next;
     this.applyExtras(t);
   }
 

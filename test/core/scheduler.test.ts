@@ -225,7 +225,7 @@ describe("no NaN or Infinity reaches an optimizer", () => {
     expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([1, 1e300]);
   });
 
-  it("overflow is reported with the step and the group, before any group is written", async () => {
+  it("overflow is reported with the step and the group, and leaves every group as it was", async () => {
     const { ExponentialLR } = await import("../../src/index.js");
     const optimizer = sgd(1, 1e307);
     const scheduler = new ExponentialLR(optimizer, { gamma: 100 });
@@ -235,6 +235,33 @@ describe("no NaN or Infinity reaches an optimizer", () => {
     expect(error.message).toContain("param group 1");
     expect(optimizer.paramGroups[0]!.lr).toBe(1);
     expect(scheduler.getLastLr()).toEqual([1, 1e307]);
+  });
+
+  it("a schedule that throws for a later group leaves the earlier groups as they were", async () => {
+    const { LambdaLR } = await import("../../src/index.js");
+    const optimizer = sgd(1, 1);
+    const failing = (e: number) => {
+      if (e === 2) throw new RangeError("no value at epoch 2");
+      return 0.5 ** e;
+    };
+    const scheduler = new LambdaLR(optimizer, { lrLambda: [(e: number) => 0.1 * e, failing] });
+    scheduler.step();
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.1, 0.5]);
+    expect(thrown(() => scheduler.step())).toBeInstanceOf(RangeError);
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.1, 0.5]);
+    expect(scheduler.getLastLr()).toEqual([0.1, 0.5]);
+    expect(scheduler.lastEpoch).toBe(1);
+  });
+
+  it("an overflow puts back the lr a group held, also one set by hand since the last step", async () => {
+    const { ExponentialLR } = await import("../../src/index.js");
+    const optimizer = sgd(1, 1, 1e307);
+    const scheduler = new ExponentialLR(optimizer, { gamma: 100 });
+    optimizer.paramGroups[0]!.lr = 0.25; // a manual change the scheduler never wrote
+    expect(thrown(() => scheduler.step())).toBeInstanceOf(StepError);
+    expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.25, 1, 1e307]);
+    expect(scheduler.getLastLr()).toEqual([1, 1, 1e307]);
+    expect(scheduler.lastEpoch).toBe(0);
   });
 
   it("a state dict whose step lies where the schedule overflows is refused, naming the counter", async () => {
