@@ -55,7 +55,7 @@ interface CyclicLRResolved {
  */
 export class CyclicLR extends TorchScheduler<CyclicLROptions, CyclicLRResolved> {
   static readonly schedulerType = "CyclicLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     baseLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     maxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     stepSizeUp: z.optional(positiveNumber()),

@@ -66,7 +66,7 @@ const annealLinear = (start: number, end: number, pct: number): number => (end -
  */
 export class OneCycleLR extends TorchScheduler<OneCycleLROptions, OneCycleLRResolved> {
   static readonly schedulerType = "OneCycleLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     maxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     totalSteps: z.optional(z.nullable(positiveInt())),
     epochs: z.optional(z.nullable(positiveInt())),
