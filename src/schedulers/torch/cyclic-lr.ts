@@ -60,7 +60,7 @@ export class CyclicLR extends TorchScheduler<CyclicLROptions, CyclicLRResolved> 
     maxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     stepSizeUp: z.optional(positiveNumber()),
     stepSizeDown: z.optional(z.nullable(nonNegativeNumber())),
-    mode: z.optional(z.string()),
+    mode: z.optional(z.custom<string>((v) => typeof v === "string", { error: "a string" })),
     gamma: z.optional(num()),
     scaleFn: z.optional(z.nullable(fn<(x: number) => number>())),
     scaleMode: z.optional(oneOf(["cycle", "iterations"])),
