@@ -12,7 +12,7 @@ export { STATE_FORMAT, STATE_VERSION, StateReader, type SchedulerStateDict } fro
 export { encodeNumber, decodeNumber, type JsonNumber } from "./core/json.js";
 export { onWarning, emitWarning, type SchedulerWarning, type WarningHandler } from "./core/warnings.js";
 export { parseOptions, expandPerGroup, toSnakeCase, type OptionsSchema } from "./core/options.js";
-export * as schema from "./core/schema.js";
+export { schema } from "./core/schema-object.js";
 export {
   registerScheduler,
   unregisterScheduler,

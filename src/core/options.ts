@@ -1,8 +1,8 @@
 /**
  * Options arrive camelCase from TypeScript and snake_case from Python configs (`step_size`,
  * `T_max`, `warmup_num_steps`). This module maps both spellings onto one schema key, rejects
- * unknown keys with the list of accepted ones, and turns the first zod issue into an
- * InvalidOptionError that names the option as the caller spelled it.
+ * unknown keys with the list of accepted ones, validates each option with its zod schema, and turns
+ * the first zod issue into an InvalidOptionError that names the option as the caller spelled it.
  */
 import type * as z from "zod/mini";
 import { InvalidOptionError } from "./errors.js";
@@ -18,8 +18,20 @@ export function pythonName(camel: string): string {
   return /^[a-z](?=[A-Z0-9])/.test(camel) ? snake[0]!.toUpperCase() + snake.slice(1) : snake;
 }
 
-/** Key shape of the option schemas this module reads. */
-export type OptionsSchema = z.ZodMiniObject<Record<string, z.ZodMiniType>>;
+/** One zod/mini schema per option, under its camelCase key. */
+export type OptionFields = Record<string, z.ZodMiniType>;
+
+/**
+ * What an options schema must have: its per-option schemas under `shape`. A zod object
+ * (`z.object({...})`) is one; the built-in schedules use `lazySchema(() => ({...}))`, a plain record
+ * of fields, so that zod's object machinery (~1.2 KB gzipped) stays out of their bundles.
+ */
+export interface OptionsSchema<F extends OptionFields = OptionFields> {
+  readonly shape: F;
+}
+
+/** The validated options of a schema: what the zod object of its fields would output. */
+export type OptionsOf<S extends OptionsSchema> = z.output<z.ZodMiniObject<S["shape"]>>;
 
 /** For each canonical key, the spellings accepted: itself and any snake_case form equal ignoring case and underscores. */
 function canonicalKey(key: string, canonical: readonly string[]): string | undefined {
@@ -72,22 +84,29 @@ export function normalizeOptionKeys(schemaKeys: readonly string[], input: unknow
 }
 
 /**
- * Validates options against a scheduler's schema (both spellings accepted).
+ * Validates options against a scheduler's schema (both spellings accepted), one option at a time,
+ * in the schema's key order. An absent option is what its schema makes of `undefined`: `z.optional`
+ * leaves it out, a default fills it in, any other schema reports it as required. Only the fields are
+ * read: cross-option rules belong in the scheduler's `resolve()`.
  * @throws InvalidOptionError naming the first invalid option.
  */
-export function parseOptions<S extends OptionsSchema>(schema: S, input: unknown, schedulerType: string): z.output<S> {
-  const keys = Object.keys(schema.shape);
-  const { values, spelled } = normalizeOptionKeys(keys, input, schedulerType);
-  const result = schema.safeParse(values);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const [head, ...rest] = issue.path.map(String);
-  const name = head === undefined ? "options" : (spelled[head] ?? pythonName(head));
-  const option = rest.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : `${acc}.${p}`), name);
-  const value = head === undefined ? input : issue.path.reduce<unknown>((v, p) => (v as Record<PropertyKey, unknown> | undefined)?.[p], values);
-  const missing = head !== undefined && rest.length === 0 && !Object.prototype.hasOwnProperty.call(values, head);
-  const expected = missing ? "given (it is required)" : issue.message;
-  throw new InvalidOptionError(schedulerType, option, value, expected);
+export function parseOptions<S extends OptionsSchema>(schema: S, input: unknown, schedulerType: string): OptionsOf<S> {
+  const fields = schema.shape;
+  const { values, spelled } = normalizeOptionKeys(Object.keys(fields), input, schedulerType);
+  const data: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) {
+    const given = Object.prototype.hasOwnProperty.call(values, key);
+    const result = fields[key]!.safeParse(values[key]);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const name = spelled[key] ?? pythonName(key);
+      const option = issue.path.reduce<string>((acc, p) => (/^\d+$/.test(String(p)) ? `${acc}[${String(p)}]` : `${acc}.${String(p)}`), name);
+      const value = issue.path.reduce<unknown>((v, p) => (v as Record<PropertyKey, unknown> | undefined)?.[p], values[key]);
+      throw new InvalidOptionError(schedulerType, option, value, given ? issue.message : "given (it is required)");
+    }
+    if (given || result.data !== undefined) data[key] = result.data;
+  }
+  return data as OptionsOf<S>;
 }
 
 /** The value of a per-group option for each of `groupCount` groups. @throws InvalidOptionError on a wrong list length. */

@@ -55,7 +55,7 @@ export interface SchedulerClass<S extends LRScheduler = LRScheduler> {
   new (optimizer: Optimizer, options: never): S;
   /** The name used by `createScheduler` and written into state dicts. */
   readonly schedulerType: string;
-  /** zod/mini object schema of the constructor options, camelCase keys. */
+  /** The constructor options' zod/mini schemas under `shape`, camelCase keys: a zod object or `lazySchema(() => ({...}))`. */
   readonly optionsSchema: OptionsSchema;
 }
 

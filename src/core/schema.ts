@@ -3,6 +3,7 @@
  * error message, the words that complete "option X must be ...", so errors read the same everywhere.
  */
 import * as z from "zod/mini";
+import type { OptionFields, OptionsSchema } from "./options.js";
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
@@ -57,19 +58,22 @@ export function listOf<T>(item: z.ZodMiniType<T>, expected: string) {
   return z.custom<T[]>((v) => Array.isArray(v) && v.every((x) => item.safeParse(x).success), { error: expected });
 }
 
-
 /**
  * Defers building an options schema to its first use. Schemas are static class fields; built eagerly
  * they would be top-level calls that bundlers must keep, so importing one scheduler would pull in
  * every other. `/* @__PURE__ *\/ lazySchema(() => ...)` lets a bundler drop the classes an app never uses.
+ * The builder returns the record of per-option schemas (as the built-in schedules do) or a zod object.
  */
-export function lazySchema<S extends z.ZodMiniObject<Record<string, z.ZodMiniType>>>(build: () => S): S {
-  let schema: S | undefined;
-  const get = () => (schema ??= build());
+export function lazySchema<F extends OptionFields>(build: () => F | OptionsSchema<F>): OptionsSchema<F> {
+  let fields: F | undefined;
   return {
     get shape() {
-      return get().shape;
+      return (fields ??= fieldsOf(build()));
     },
-    safeParse: (value: unknown) => get().safeParse(value),
-  } as unknown as S;
+  };
+}
+
+/** A zod object's fields are its `shape`; a zod schema carries `_zod`, a record of fields does not. */
+function fieldsOf<F extends OptionFields>(built: F | OptionsSchema<F>): F {
+  return "_zod" in built ? (built as unknown as OptionsSchema<F>).shape : (built as F);
 }

@@ -38,7 +38,7 @@ export interface WarmupAnnealDecayHoldSchedulerOutput<O extends Optimizer = Opti
 
 const TYPE = "WarmupAnnealDecayHoldScheduler";
 
-const schedulerConfigSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+const schedulerConfigSchema = /* @__PURE__ */ lazySchema(() => ({
   warmupSteps: z.optional(nonNegativeInt()),
   maxSteps: z.optional(positiveInt()),
   maxLr: z.optional(nonNegativeNumber()),

@@ -33,7 +33,7 @@ export interface WarmupAnnealDecayHoldOptions extends TorchCommonOptions {
  */
 export class WarmupAnnealDecayHold extends TorchScheduler<WarmupAnnealDecayHoldOptions> {
   static readonly schedulerType = "WarmupAnnealDecayHold";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     warmupSteps: nonNegativeInt(),
     maxSteps: positiveInt(),
     maxLr: nonNegativeNumber(),

@@ -15,7 +15,7 @@ import * as z from "zod/mini";
 /** Options every DeepSpeed scheduler takes. */
 export const deepspeedCommonOptions = {
   /** DeepSpeed's `last_batch_iteration`: -1 for a new schedule; the last finished batch when resuming without a state dict. */
-  lastBatchIteration: z.optional(int("an integer >= -1", (v) => v >= -1)),
+  lastBatchIteration: /* @__PURE__ */ z.optional(/* @__PURE__ */ int("an integer >= -1", (v) => v >= -1)),
 };
 
 export interface DeepSpeedCommonOptions {

@@ -31,7 +31,7 @@ interface Resolved {
  */
 export class LRRangeTest extends DeepSpeedScheduler<LRRangeTestOptions, Resolved> {
   static readonly schedulerType = "LRRangeTest";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     lrRangeTestMinLr: z.optional(perGroup(nonNegativeNumber(), "a finite number >= 0")),
     lrRangeTestStepSize: z.optional(positiveInt()),
     lrRangeTestStepRate: z.optional(nonNegativeNumber()),

@@ -70,7 +70,7 @@ const CYCLED_BETA2 = 0.99;
  */
 export class OneCycle extends DeepSpeedScheduler<OneCycleOptions, Resolved> {
   static readonly schedulerType = "OneCycle";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     cycleMinLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     cycleMaxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     decayLrRate: z.optional(nonNegativeNumber()),

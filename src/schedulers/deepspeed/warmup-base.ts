@@ -22,12 +22,13 @@ export interface DeepSpeedWarmupOptions extends DeepSpeedCommonOptions {
   warmupType?: DeepSpeedWarmupType;
 }
 
-export const warmupOptions = {
+/** A function, built when a schema is: as a record, its calls would run at import and stay in every bundle. */
+export const warmupOptions = () => ({
   warmupMinLr: z.optional(perGroup(nonNegativeNumber(), "a finite number >= 0")),
   warmupMaxLr: z.optional(perGroup(nonNegativeNumber(), "a finite number >= 0")),
   warmupNumSteps: z.optional(nonNegativeInt()),
   warmupType: z.optional(z.custom<string>((v) => typeof v === "string", { error: 'a string ("log" or "linear")' })),
-};
+});
 
 export interface WarmupResolved {
   minLrs: number[];

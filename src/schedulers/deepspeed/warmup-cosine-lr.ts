@@ -36,7 +36,7 @@ interface Resolved {
  */
 export class WarmupCosineLR extends DeepSpeedScheduler<WarmupCosineLROptions, Resolved> {
   static readonly schedulerType = "WarmupCosineLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     totalNumSteps: nonNegativeInt(),
     warmupMinRatio: z.optional(perGroup(numberIn(0, 1), "a number in [0, 1]")),
     warmupNumSteps: z.optional(nonNegativeInt()),

@@ -1,7 +1,6 @@
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { nonNegativeInt, lazySchema } from "../../core/schema.js";
-import * as z from "zod/mini";
 import { deepspeedCommonOptions } from "./base.js";
 import { WarmupScheduler, warmupOptions, type DeepSpeedWarmupOptions, type WarmupResolved } from "./warmup-base.js";
 
@@ -25,7 +24,7 @@ interface Resolved extends WarmupResolved {
  */
 export class WarmupDecayLR extends WarmupScheduler<WarmupDecayLROptions, Resolved> {
   static readonly schedulerType = "WarmupDecayLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ totalNumSteps: nonNegativeInt(), ...warmupOptions, ...deepspeedCommonOptions }));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ totalNumSteps: nonNegativeInt(), ...warmupOptions(), ...deepspeedCommonOptions }));
 
   constructor(optimizer: Optimizer, options: WarmupDecayLROptions) {
     super(optimizer, options);

@@ -1,6 +1,5 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import * as z from "zod/mini";
 import { deepspeedCommonOptions } from "./base.js";
 import { WarmupScheduler, warmupOptions, type DeepSpeedWarmupOptions, type WarmupResolved } from "./warmup-base.js";
 
@@ -15,7 +14,7 @@ export type WarmupLROptions = DeepSpeedWarmupOptions;
  */
 export class WarmupLR extends WarmupScheduler<WarmupLROptions> {
   static readonly schedulerType = "WarmupLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupOptions, ...deepspeedCommonOptions }));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ ...warmupOptions(), ...deepspeedCommonOptions }));
 
   constructor(optimizer: Optimizer, options: WarmupLROptions = {}) {
     super(optimizer, options);

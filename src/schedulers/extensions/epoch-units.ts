@@ -38,7 +38,7 @@ interface Resolved {
 export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> {
   static readonly schedulerType = "EpochUnits";
   static override readonly childOptions = ["schedule"];
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     schedule: schedulerInstance(),
     stepsPerEpoch: positiveNumber(),
     endEpoch: z.optional(nonNegativeNumber()),

@@ -33,7 +33,7 @@ interface Resolved {
 export class PerGroupScheduler extends CompositeScheduler<PerGroupSchedulerOptions, Resolved> {
   static readonly schedulerType = "PerGroupScheduler";
   static override readonly childOptions = ["schedules"];
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     schedules: schedulerList(),
     lrScale: z.optional(perGroup(positiveNumber(), "a finite number > 0")),
   }));

@@ -38,7 +38,7 @@ interface Resolved {
 export class WithWarmup extends CompositeScheduler<WithWarmupOptions, Resolved> {
   static readonly schedulerType = "WithWarmup";
   static override readonly childOptions = ["schedule"];
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     schedule: schedulerInstance(),
     warmupSteps: nonNegativeInt(),
     warmupStartFactor: z.optional(numberIn(0, 1)),

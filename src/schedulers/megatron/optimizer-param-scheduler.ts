@@ -153,7 +153,7 @@ const TYPE = "OptimizerParamScheduler";
  */
 export class OptimizerParamScheduler extends LRScheduler<OptimizerParamSchedulerOptions, Resolved> {
   static readonly schedulerType = TYPE;
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     initLr: num(),
     maxLr: num(),
     minLr: nonNegativeNumber(),

@@ -28,7 +28,7 @@ interface Resolved extends WarmupDecay {
  */
 export class SambaFlowCosineScheduleWithWarmup extends SambaFlowSchedule<SambaFlowCosineScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "cosine_schedule_with_warmup";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupDecaySchema, numCycles: z.optional(num()) }));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ ...warmupDecaySchema(), numCycles: z.optional(num()) }));
 
   constructor(optimizer: Optimizer, options: SambaFlowCosineScheduleWithWarmupOptions) {
     super(optimizer, options);

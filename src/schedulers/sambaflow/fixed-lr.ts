@@ -1,6 +1,5 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import * as z from "zod/mini";
 import { SambaFlowSchedule, runLengthSchema, type RunLengthOptions } from "./run-length.js";
 
 export type SambaFlowFixedLROptions = RunLengthOptions;
@@ -13,7 +12,7 @@ export type SambaFlowFixedLROptions = RunLengthOptions;
  */
 export class SambaFlowFixedLR extends SambaFlowSchedule<SambaFlowFixedLROptions> {
   static readonly schedulerType = "fixed_lr";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(runLengthSchema));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(runLengthSchema);
 
   constructor(optimizer: Optimizer, options: SambaFlowFixedLROptions = {}) {
     super(optimizer, options);

@@ -1,6 +1,5 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import * as z from "zod/mini";
 import { SambaFlowSchedule } from "./run-length.js";
 import { resolveWarmupDecay, warmupDecaySchema, type WarmupDecay, type WarmupDecayOptions } from "./warmup-decay.js";
 
@@ -24,7 +23,7 @@ interface Resolved extends WarmupDecay {
  */
 export class SambaFlowPolynomialDecayScheduleWithWarmup extends SambaFlowSchedule<SambaFlowPolynomialDecayScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "polynomial_decay_schedule_with_warmup";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(warmupDecaySchema));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(warmupDecaySchema);
 
   constructor(optimizer: Optimizer, options: SambaFlowPolynomialDecayScheduleWithWarmupOptions) {
     super(optimizer, options);

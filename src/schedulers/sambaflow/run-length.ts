@@ -15,7 +15,8 @@ export interface RunLengthOptions extends TorchCommonOptions {
   stepsThisRun?: number;
 }
 
-export const runLengthSchema = { maxSteps: z.optional(positiveInt()), stepsThisRun: z.optional(positiveInt()), ...torchCommonOptions };
+/** A function, not a record: a top-level spread is code a bundler must keep. */
+export const runLengthSchema = () => ({ maxSteps: z.optional(positiveInt()), stepsThisRun: z.optional(positiveInt()), ...torchCommonOptions });
 
 export abstract class SambaFlowSchedule<O extends RunLengthOptions, R = O> extends FactorSchedule<O, R> {
   /** How many steps the training loop should run: `steps_this_run`, else `max_steps` (undefined if neither was given). */

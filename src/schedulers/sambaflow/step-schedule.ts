@@ -26,8 +26,8 @@ interface Resolved {
  */
 export class SambaFlowStepSchedule extends SambaFlowSchedule<SambaFlowStepScheduleOptions, Resolved> {
   static readonly schedulerType = "step_schedule";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-    ...runLengthSchema,
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
+    ...runLengthSchema(),
     decaySteps: z.optional(positiveInt()),
     decayGamma: z.optional(num()),
   }));

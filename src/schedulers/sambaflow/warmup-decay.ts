@@ -12,12 +12,12 @@ export interface WarmupDecayOptions extends RunLengthOptions {
   endLrRatio?: number;
 }
 
-export const warmupDecaySchema = {
-  ...runLengthSchema,
+export const warmupDecaySchema = () => ({
+  ...runLengthSchema(),
   warmupSteps: nonNegativeInt(),
   maxSteps: positiveInt(),
   endLrRatio: z.optional(numberIn(0, 1)),
-};
+});
 
 /**
  * The constants of the warmup and of the decay's progress, derived once: the warmup is

@@ -12,7 +12,7 @@ import * as z from "zod/mini";
 /** Options every PyTorch scheduler takes. */
 export const torchCommonOptions = {
   /** PyTorch's `last_epoch`: -1 for a new schedule; the index of the last epoch when resuming without a state dict. */
-  lastEpoch: z.optional(int("an integer >= -1", (v) => v >= -1)),
+  lastEpoch: /* @__PURE__ */ z.optional(/* @__PURE__ */ int("an integer >= -1", (v) => v >= -1)),
 };
 
 export interface TorchCommonOptions {

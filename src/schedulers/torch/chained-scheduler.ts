@@ -2,7 +2,6 @@ import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { StateReader } from "../../core/state.js";
 import type { RestoredState } from "../../core/scheduler.js";
-import * as z from "zod/mini";
 import { CompositeScheduler, schedulerList, stepLrs } from "../../core/composite.js";
 import type { LRScheduler } from "../../core/scheduler.js";
 
@@ -30,7 +29,7 @@ interface Resolved {
  */
 export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions, Resolved> {
   static readonly schedulerType = "ChainedScheduler";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ schedulers: schedulerList() }));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ schedulers: schedulerList() }));
 
   constructor(optimizer: Optimizer, options: ChainedSchedulerOptions) {
     super(optimizer, options);

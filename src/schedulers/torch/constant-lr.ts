@@ -27,7 +27,7 @@ interface ConstantLRResolved {
  */
 export class ConstantLR extends TorchScheduler<ConstantLROptions, ConstantLRResolved> {
   static readonly schedulerType = "ConstantLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     factor: z.optional(numberIn(0, 1)),
     totalIters: z.optional(nonNegativeInt()),
     ...torchCommonOptions,

@@ -25,7 +25,7 @@ interface CosineAnnealingLRResolved {
  */
 export class CosineAnnealingLR extends TorchScheduler<CosineAnnealingLROptions, CosineAnnealingLRResolved> {
   static readonly schedulerType = "CosineAnnealingLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     // T_max = 0: PyTorch fails with "integer modulo by zero" at the first step.
     tMax: positiveNumber(),
     etaMin: z.optional(num()),

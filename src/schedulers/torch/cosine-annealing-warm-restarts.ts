@@ -38,7 +38,7 @@ interface WarmRestartsResolved {
  */
 export class CosineAnnealingWarmRestarts extends TorchScheduler<CosineAnnealingWarmRestartsOptions, WarmRestartsResolved> {
   static readonly schedulerType = "CosineAnnealingWarmRestarts";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     t0: positiveInt(),
     tMult: z.optional(int("an integer >= 1", (v) => v >= 1)),
     etaMin: z.optional(num()),

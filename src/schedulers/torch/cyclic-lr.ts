@@ -55,12 +55,12 @@ interface CyclicLRResolved {
  */
 export class CyclicLR extends TorchScheduler<CyclicLROptions, CyclicLRResolved> {
   static readonly schedulerType = "CyclicLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     baseLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     maxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     stepSizeUp: z.optional(positiveNumber()),
     stepSizeDown: z.optional(z.nullable(nonNegativeNumber())),
-    mode: z.optional(z.string()),
+    mode: z.optional(z.custom<string>((v) => typeof v === "string", { error: "a string" })),
     gamma: z.optional(num()),
     scaleFn: z.optional(z.nullable(fn<(x: number) => number>())),
     scaleMode: z.optional(oneOf(["cycle", "iterations"])),

@@ -1,6 +1,5 @@
 import type { Optimizer } from "../../core/optimizer.js";
 import { nonNegativeNumber, lazySchema } from "../../core/schema.js";
-import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
 
 export interface ExponentialLROptions extends TorchCommonOptions {
@@ -15,7 +14,7 @@ export interface ExponentialLROptions extends TorchCommonOptions {
  */
 export class ExponentialLR extends TorchScheduler<ExponentialLROptions> {
   static readonly schedulerType = "ExponentialLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     gamma: nonNegativeNumber(),
     ...torchCommonOptions,
   }));

@@ -11,14 +11,13 @@ import { expandPerGroup } from "../../core/options.js";
 import type { RestoredState } from "../../core/scheduler.js";
 import { fn, perGroup, lazySchema } from "../../core/schema.js";
 import type { SchedulerStateDict } from "../../core/state.js";
-import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
 
 /** A schedule callback: the step index in, a multiplicative factor out. */
 export type LrLambda = (epoch: number) => number;
 
 /** The options schema of LambdaLR and MultiplicativeLR: `lr_lambda` is one function, or a list with one per param group. */
-export const lambdaOptionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+export const lambdaOptionsSchema = /* @__PURE__ */ lazySchema(() => ({
   lrLambda: perGroup(fn<LrLambda>(), "a function"),
   ...torchCommonOptions,
 }));

@@ -28,7 +28,7 @@ interface LinearLRResolved {
  */
 export class LinearLR extends TorchScheduler<LinearLROptions, LinearLRResolved> {
   static readonly schedulerType = "LinearLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     startFactor: z.optional(numberIn(0, 1, { minOpen: true })),
     endFactor: z.optional(numberIn(0, 1)),
     totalIters: z.optional(nonNegativeInt()),

@@ -26,7 +26,7 @@ interface MultiStepResolved {
  */
 export class MultiStepLR extends TorchScheduler<MultiStepLROptions, MultiStepResolved> {
   static readonly schedulerType = "MultiStepLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     milestones: listOf(nonNegativeInt(), "a list of integers >= 0"),
     gamma: z.optional(num()),
     ...torchCommonOptions,

@@ -98,7 +98,7 @@ function interpolation(phases: Phase[], groups: number, cos: boolean, ends: (p: 
  */
 export class OneCycleLR extends TorchScheduler<OneCycleLROptions, OneCycleLRResolved> {
   static readonly schedulerType = "OneCycleLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     maxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
     totalSteps: z.optional(z.nullable(positiveInt())),
     epochs: z.optional(z.nullable(positiveInt())),

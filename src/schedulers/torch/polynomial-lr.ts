@@ -26,7 +26,7 @@ interface PolynomialLRResolved {
  */
 export class PolynomialLR extends TorchScheduler<PolynomialLROptions, PolynomialLRResolved> {
   static readonly schedulerType = "PolynomialLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     totalIters: z.optional(nonNegativeInt()),
     // A negative power divides by zero at total_iters (PyTorch raises ZeroDivisionError there).
     power: z.optional(nonNegativeNumber()),

@@ -52,7 +52,7 @@ interface PlateauState {
  */
 export class ReduceLROnPlateau extends LRScheduler<ReduceLROnPlateauOptions, ReduceLROnPlateauResolved> {
   static readonly schedulerType = "ReduceLROnPlateau";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     mode: z.optional(oneOf(["min", "max"])),
     factor: z.optional(numberIn(0, 1, { maxOpen: true })),
     patience: z.optional(nonNegativeInt()),

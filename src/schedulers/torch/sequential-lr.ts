@@ -3,7 +3,6 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { listOf, nonNegativeInt, lazySchema } from "../../core/schema.js";
 import type { RestoredState } from "../../core/scheduler.js";
 import { StateReader } from "../../core/state.js";
-import * as z from "zod/mini";
 import { torchCommonOptions, type TorchCommonOptions } from "./base.js";
 import { CompositeScheduler, schedulerList, stepLrs } from "../../core/composite.js";
 import type { LRScheduler } from "../../core/scheduler.js";
@@ -34,7 +33,7 @@ interface Resolved extends SequentialLROptions {
  */
 export class SequentialLR extends CompositeScheduler<SequentialLROptions, Resolved> {
   static readonly schedulerType = "SequentialLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     schedulers: schedulerList(),
     milestones: listOf(nonNegativeInt(), "a list of integers >= 0"),
     ...torchCommonOptions,

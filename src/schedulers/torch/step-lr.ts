@@ -26,7 +26,7 @@ interface StepLRResolved {
  */
 export class StepLR extends TorchScheduler<StepLROptions, StepLRResolved> {
   static readonly schedulerType = "StepLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
     stepSize: positiveInt(),
     gamma: z.optional(num()),
     ...torchCommonOptions,

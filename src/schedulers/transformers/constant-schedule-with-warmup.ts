@@ -1,6 +1,5 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import * as z from "zod/mini";
 import { FactorSchedule, resolveLinearWarmup, type LinearWarmup } from "./factor-schedule.js";
 import { warmupSchema, type WarmupOptions } from "./options.js";
 
@@ -12,7 +11,7 @@ export type ConstantScheduleWithWarmupOptions = WarmupOptions;
  */
 export class ConstantScheduleWithWarmup extends FactorSchedule<ConstantScheduleWithWarmupOptions, LinearWarmup> {
   static readonly schedulerType = "get_constant_schedule_with_warmup";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(warmupSchema));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(warmupSchema);
 
   constructor(optimizer: Optimizer, options: ConstantScheduleWithWarmupOptions) {
     super(optimizer, options);

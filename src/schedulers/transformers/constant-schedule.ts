@@ -1,6 +1,5 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import * as z from "zod/mini";
 import { torchCommonOptions, type TorchCommonOptions } from "../torch/base.js";
 import { FactorSchedule } from "./factor-schedule.js";
 
@@ -9,7 +8,7 @@ export type ConstantScheduleOptions = TorchCommonOptions;
 /** Hugging Face's `get_constant_schedule`: every group keeps its initial lr. */
 export class ConstantSchedule extends FactorSchedule<ConstantScheduleOptions> {
   static readonly schedulerType = "get_constant_schedule";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...torchCommonOptions }));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ ...torchCommonOptions }));
 
   constructor(optimizer: Optimizer, options: ConstantScheduleOptions = {}) {
     super(optimizer, options);

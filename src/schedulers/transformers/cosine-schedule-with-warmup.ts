@@ -1,6 +1,5 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import * as z from "zod/mini";
 import { FactorSchedule } from "./factor-schedule.js";
 import { cosineSchema, resolveCosineDecay, type CosineDecay, type CosineOptions } from "./options.js";
 
@@ -13,7 +12,7 @@ export type CosineScheduleWithWarmupOptions = CosineOptions;
  */
 export class CosineScheduleWithWarmup extends FactorSchedule<CosineScheduleWithWarmupOptions, CosineDecay> {
   static readonly schedulerType = "get_cosine_schedule_with_warmup";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(cosineSchema));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(cosineSchema);
 
   constructor(optimizer: Optimizer, options: CosineScheduleWithWarmupOptions) {
     super(optimizer, options);

@@ -22,7 +22,7 @@ interface Resolved extends LinearWarmup {
  */
 export class CosineWithHardRestartsScheduleWithWarmup extends FactorSchedule<CosineWithHardRestartsScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "get_cosine_with_hard_restarts_schedule_with_warmup";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupTrainingSchema, numCycles: z.optional(num()) }));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ ...warmupTrainingSchema(), numCycles: z.optional(num()) }));
 
   constructor(optimizer: Optimizer, options: CosineWithHardRestartsScheduleWithWarmupOptions) {
     super(optimizer, options);

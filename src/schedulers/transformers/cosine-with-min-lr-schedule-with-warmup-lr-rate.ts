@@ -26,7 +26,7 @@ interface Resolved extends CosineDecay {
  */
 export class CosineWithMinLrScheduleWithWarmupLrRate extends FactorSchedule<CosineWithMinLrScheduleWithWarmupLrRateOptions, Resolved> {
   static readonly schedulerType = "get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...minLrSchema, warmupLrRate: z.optional(num()) }));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ ...minLrSchema(), warmupLrRate: z.optional(num()) }));
 
   constructor(optimizer: Optimizer, options: CosineWithMinLrScheduleWithWarmupLrRateOptions) {
     super(optimizer, options);

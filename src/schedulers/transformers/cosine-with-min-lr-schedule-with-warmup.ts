@@ -1,6 +1,5 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import * as z from "zod/mini";
 import { FactorSchedule } from "./factor-schedule.js";
 import { minLrSchema, resolveCosineDecay, resolveMinLrRate, type CosineDecay, type MinLrOptions } from "./options.js";
 
@@ -13,7 +12,7 @@ export type CosineWithMinLrScheduleWithWarmupOptions = MinLrOptions;
  */
 export class CosineWithMinLrScheduleWithWarmup extends FactorSchedule<CosineWithMinLrScheduleWithWarmupOptions, CosineDecay> {
   static readonly schedulerType = "get_cosine_with_min_lr_schedule_with_warmup";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(minLrSchema));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(minLrSchema);
 
   constructor(optimizer: Optimizer, options: CosineWithMinLrScheduleWithWarmupOptions) {
     super(optimizer, options);

@@ -51,7 +51,7 @@ export interface GetSchedulerOptions {
 
 const TYPE = "get_scheduler";
 
-const getSchedulerSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
+const getSchedulerSchema = /* @__PURE__ */ lazySchema(() => ({
   name: oneOf(HF_SCHEDULER_TYPES),
   numWarmupSteps: z.optional(nonNegativeInt()),
   numTrainingSteps: z.optional(nonNegativeInt()),

@@ -21,7 +21,7 @@ interface Resolved extends LinearWarmup {
  */
 export class InverseSqrtSchedule extends FactorSchedule<InverseSqrtScheduleOptions, Resolved> {
   static readonly schedulerType = "get_inverse_sqrt_schedule";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ ...warmupSchema, timescale: z.optional(positiveNumber()) }));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ ...warmupSchema(), timescale: z.optional(positiveNumber()) }));
 
   constructor(optimizer: Optimizer, options: InverseSqrtScheduleOptions) {
     super(optimizer, options);

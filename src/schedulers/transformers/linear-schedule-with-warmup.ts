@@ -1,6 +1,5 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import * as z from "zod/mini";
 import { FactorSchedule, resolveLinearWarmup, type LinearWarmup } from "./factor-schedule.js";
 import { warmupTrainingSchema, type WarmupTrainingOptions } from "./options.js";
 
@@ -18,7 +17,7 @@ interface Resolved extends LinearWarmup {
  */
 export class LinearScheduleWithWarmup extends FactorSchedule<LinearScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "get_linear_schedule_with_warmup";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(warmupTrainingSchema));
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(warmupTrainingSchema);
 
   constructor(optimizer: Optimizer, options: LinearScheduleWithWarmupOptions) {
     super(optimizer, options);

@@ -31,10 +31,11 @@ export interface MinLrOptions extends CosineOptions {
   minLrRate?: number;
 }
 
-export const warmupSchema = { numWarmupSteps: nonNegativeInt(), ...torchCommonOptions };
-export const warmupTrainingSchema = { ...warmupSchema, numTrainingSteps: nonNegativeInt() };
-export const cosineSchema = { ...warmupTrainingSchema, numCycles: z.optional(num()) };
-export const minLrSchema = { ...cosineSchema, minLr: z.optional(nonNegativeNumber()), minLrRate: z.optional(num()) };
+// Functions, not records: a top-level spread is code a bundler must keep, so records would stay in every bundle.
+export const warmupSchema = () => ({ numWarmupSteps: nonNegativeInt(), ...torchCommonOptions });
+export const warmupTrainingSchema = () => ({ ...warmupSchema(), numTrainingSteps: nonNegativeInt() });
+export const cosineSchema = () => ({ ...warmupTrainingSchema(), numCycles: z.optional(num()) });
+export const minLrSchema = () => ({ ...cosineSchema(), minLr: z.optional(nonNegativeNumber()), minLrRate: z.optional(num()) });
 
 /**
  * The lr Hugging Face calls `lr_init`: `optimizer.defaults.lr`, which may differ from the groups' own

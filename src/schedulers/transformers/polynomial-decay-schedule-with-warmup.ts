@@ -34,8 +34,8 @@ interface Resolved extends LinearWarmup {
  */
 export class PolynomialDecayScheduleWithWarmup extends FactorSchedule<PolynomialDecayScheduleWithWarmupOptions, Resolved> {
   static readonly schedulerType = "get_polynomial_decay_schedule_with_warmup";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-    ...warmupTrainingSchema,
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
+    ...warmupTrainingSchema(),
     lrEnd: z.optional(nonNegativeNumber()),
     power: z.optional(nonNegativeNumber()),
   }));

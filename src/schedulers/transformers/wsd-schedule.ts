@@ -33,8 +33,8 @@ export interface WsdScheduleOptions extends WarmupOptions {
  */
 export class WsdSchedule extends FactorSchedule<WsdScheduleOptions, Resolved> {
   static readonly schedulerType = "get_wsd_schedule";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
-    ...warmupSchema,
+  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
+    ...warmupSchema(),
     numDecaySteps: nonNegativeInt(),
     numTrainingSteps: z.optional(nonNegativeInt()),
     // Given, it is >= 0; derived from a num_training_steps shorter than warmup + decay it is negative, as in Python.

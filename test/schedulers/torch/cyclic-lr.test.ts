@@ -177,6 +177,11 @@ describe("CyclicLR", () => {
     expect(optimizer.paramGroups[0]).toEqual({ lr: 0.5, momentum: 0.9, weightDecay: 0 });
   });
 
+  it("says what a non-string mode must be", () => {
+    const error = thrown(() => new CyclicLR(sgd(0.5), { baseLr: 0.1, maxLr: 1, mode: 3 as never })) as InvalidOptionError;
+    expect(error.message).toBe('CyclicLR: option "mode" must be a string; got 3.');
+  });
+
   it("refuses cycle_momentum for an optimizer whose defaults have neither momentum nor betas", () => {
     const adagrad: Optimizer = { paramGroups: [{ lr: 0.1 }], defaults: { lr: 0.1 } };
     const error = thrown(() => new CyclicLR(adagrad, { baseLr: 0.01, maxLr: 0.1 })) as InvalidOptionError;
