@@ -1,9 +1,9 @@
 /**
  * How long `simulate` takes to preview long schedules (the CLI's `plot` and `table` and the docs
- * plots run on it). Run with `npm run bench`.
+ * plots run on it), on the built package (dist/). Run with `npm run bench`, which builds first.
  */
 import { Bench } from "tinybench";
-import { simulate } from "../src/index.js";
+import { simulate } from "../dist/index.js";
 
 const bench = new Bench({ time: 2000 });
 const stepLR = { type: "StepLR", params: { step_size: 1000, gamma: 0.99 } };

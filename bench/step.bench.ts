@@ -2,14 +2,15 @@
  * Nanoseconds per `step()` of every registered scheduler, with 1 and 8 param groups, next to the
  * hand-inlined floor of the same schedule (bench/floors.ts) timed in the same process, as a ratio;
  * then the garbage collections seen over millions of steps (0 means step() allocates nothing).
- * Each schedule runs in a process of its own, so that the JIT sees one scheduler class and one
- * floor, as in a training script (in one shared process every call site would be megamorphic).
- * Run with `npm run bench` (needs `node --expose-gc`, which the script passes).
+ * Each schedule and group count runs in a process of its own, so that the JIT sees one scheduler
+ * class, one set of groups and one floor, as in a training script (in one shared process every
+ * call site would be megamorphic). It times the built package (dist/), what users run.
+ * Run with `npm run bench` (builds first; needs `node --expose-gc`, which the script passes).
  */
 import { spawnSync } from "node:child_process";
 import { PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { createScheduler, knownSchedulerTypes, type LRScheduler, type Optimizer } from "../src/index.js";
+import { createScheduler, knownSchedulerTypes, type LRScheduler, type Optimizer } from "../dist/index.js";
 import { BENCH_CASES, metricAt, type BenchCase } from "./floors.js";
 
 const STEPS = 1_000_000;
@@ -83,22 +84,19 @@ async function collections(s: LRScheduler, metrics: Float64Array | undefined, fr
   return { count, heapDelta };
 }
 
-/** Child mode: measures one case and prints its row as JSON. */
-async function measureCase(c: BenchCase): Promise<Row> {
-  // Each group count gets its allocation window right after its own timing, before the other
-  // count's scheduler runs: as in a training script, where one scheduler runs with fixed groups.
-  const one = measure(c, 1);
-  const gcOne = await collections(one.scheduler, one.metrics, one.done);
-  const eight = measure(c, 8);
-  const gcEight = await collections(eight.scheduler, eight.metrics, eight.done);
-  return {
-    type: c.type,
-    one: [one.ns, one.floorNs],
-    eight: [eight.ns, eight.floorNs],
-    gcs: [gcOne.count, gcEight.count],
-    heapDelta: Math.max(gcOne.heapDelta, gcEight.heapDelta),
-    same: one.same && eight.same,
-  };
+/** Child mode: one case with one group count, then its allocation window. */
+async function measureGroups(c: BenchCase, groups: number): Promise<Measured> {
+  const m = measure(c, groups);
+  const { count, heapDelta } = await collections(m.scheduler, m.metrics, m.done);
+  return { ns: m.ns, floorNs: m.floorNs, gcs: count, heapDelta, same: m.same };
+}
+
+interface Measured {
+  ns: number;
+  floorNs: number;
+  gcs: number;
+  heapDelta: number;
+  same: boolean;
 }
 
 interface Row {
@@ -112,12 +110,41 @@ interface Row {
 }
 
 const CASE_FLAG = "--case=";
+const GROUPS_FLAG = "--groups=";
 const VITE_NODE = fileURLToPath(new URL("../node_modules/vite-node/vite-node.mjs", import.meta.url));
+
+/**
+ * Each (schedule, group count) runs in a process of its own, as in a training script: the JIT sees
+ * one scheduler class stepping one set of groups, and one floor. (One process stepping the same
+ * class with 1 and with 8 groups compiles differently; see docs/performance.md.)
+ */
+function spawnMeasure(type: string, groups: number): Measured {
+  const args = ["--expose-gc", VITE_NODE, fileURLToPath(import.meta.url), "--", `${CASE_FLAG}${type}`, `${GROUPS_FLAG}${groups}`];
+  const child = spawnSync(process.execPath, args, { encoding: "utf8" });
+  const line = child.stdout.trim().split("\n").pop() ?? "";
+  if (child.status !== 0 || !line.startsWith("{")) throw new Error(`${type}, ${groups} groups: ${child.stderr || child.stdout}`);
+  return JSON.parse(line) as Measured;
+}
+
+function measureRow(type: string): Row {
+  const one = spawnMeasure(type, 1);
+  const eight = spawnMeasure(type, 8);
+  return {
+    type,
+    one: [one.ns, one.floorNs],
+    eight: [eight.ns, eight.floorNs],
+    gcs: [one.gcs, eight.gcs],
+    heapDelta: Math.max(one.heapDelta, eight.heapDelta),
+    same: one.same && eight.same,
+  };
+}
+
 const only = process.argv.find((a) => a.startsWith(CASE_FLAG))?.slice(CASE_FLAG.length);
+const groupsArg = process.argv.find((a) => a.startsWith(GROUPS_FLAG))?.slice(GROUPS_FLAG.length);
 if (only !== undefined) {
   const c = BENCH_CASES.find((b) => b.type === only);
   if (!c) throw new Error(`no benchmark case ${only}`);
-  console.log(JSON.stringify(await measureCase(c)));
+  console.log(JSON.stringify(groupsArg === undefined ? measureRow(c.type) : await measureGroups(c, Number(groupsArg))));
 } else {
   const missing = knownSchedulerTypes().filter((t) => !BENCH_CASES.some((c) => c.type === t));
   if (missing.length > 0) console.warn(`No benchmark case (bench/floors.ts) for: ${missing.join(", ")}`);
@@ -125,10 +152,7 @@ if (only !== undefined) {
   let over = 0;
   let allocating = 0;
   for (const c of BENCH_CASES) {
-    const child = spawnSync(process.execPath, ["--expose-gc", VITE_NODE, fileURLToPath(import.meta.url), "--", `${CASE_FLAG}${c.type}`], { encoding: "utf8" });
-    const line = child.stdout.trim().split("\n").pop() ?? "";
-    if (child.status !== 0 || !line.startsWith("{")) throw new Error(`${c.type}: ${child.stderr || child.stdout}`);
-    const row = JSON.parse(line) as Row;
+    const row = measureRow(c.type);
     const r1 = row.one[0] / row.one[1];
     const r8 = row.eight[0] / row.eight[1];
     if (Math.max(r1, r8) > TARGET_RATIO) over++;
