@@ -47,9 +47,11 @@ function plateauLoop(groups: ParamGroup[], _bases: Float64Array, from: number, n
       }
       plateau.bad = 0;
     }
+    // PyTorch reads every group's lr back into `_last_lr` on every step, cut or not.
+    for (let i = 0; i < groups.length; i++) plateau.lastLr[i] = groups[i]!.lr;
   }
 }
-const plateau = { best: Infinity, bad: 0 };
+const plateau = { best: Infinity, bad: 0, lastLr: new Float64Array(8) };
 
 export const BENCH_CASES: BenchCase[] = [
   // PyTorch
