@@ -54,8 +54,11 @@ const cases: Record<string, Build> = {
 const STEPS = 25;
 
 describe("composites: the shared part computed once per step", () => {
-  for (const [name, build] of Object.entries(cases)) {
-    const groups = [0.1, 0.05, 0];
+  // One group takes its own path in `sharedAt` (the lr itself, no buffer): both are checked (PerGroupScheduler with three schedules needs three groups).
+  for (const [name, build, groups] of Object.entries(cases).flatMap(([n, b]) => [
+    [n, b, [0.1, 0.05, 0]] as const,
+    [`${n} (one group)`, b, [0.1]] as const,
+  ]).filter(([n]) => n !== "PerGroupScheduler (one group)")) {
     const lrsOf = (o: Optimizer) => o.paramGroups.map((g) => g.lr);
 
     it(`${name}: scheduleWithShared(i, t, sharedScheduleAt(t)) is scheduleAt(i, t), bit for bit`, () => {

@@ -23,9 +23,10 @@ interface Resolved {
   end: number;
   pastEnd: PastEnd;
   innerStart: number;
-  /** Filled by `sharedAt` (see `stepLrs`): [batch step, each group's lr], and the schedule's epoch at that step. */
+  /** Filled by `sharedAt` with several groups (see `stepLrs`): [batch step, each group's lr]. */
   lrs: Float64Array;
-  epoch: Float64Array;
+  /** Filled by `sharedAt`: [batch step, the schedule's epoch at that step], the step NaN until filled. */
+  stepEpoch: Float64Array;
 }
 
 /**
@@ -57,7 +58,7 @@ export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> 
       pastEnd: options.pastEnd ?? "hold",
       innerStart: options.schedule.startEpoch,
       lrs: stepLrs(optimizer),
-      epoch: new Float64Array(1),
+      stepEpoch: Float64Array.of(NaN, 0),
     };
   }
 
@@ -76,22 +77,37 @@ export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> 
     return this.options.schedule.scheduleAt(i, this.resolved.innerStart + this.epochAt(t));
   }
 
-  /** Every group's lr, the schedule's shared part at its epoch computed once. */
+  /**
+   * With one group, that group's lr, which `lrWithShared` hands back (no buffer to fill and read);
+   * with several, every group's lr into the buffer (see `stepLrs`), and 0. Either way the schedule's
+   * shared part at its epoch is computed once, and `stepEpoch` records the epoch of step t.
+   */
   protected override sharedAt(t: number): number {
-    const lrs = this.resolved.lrs;
+    const r = this.resolved;
     const schedule = this.options.schedule;
-    const epoch = this.resolved.innerStart + this.epochAt(t);
+    const epoch = r.innerStart + this.epochAt(t);
     const shared = schedule.sharedScheduleAt(epoch);
+    const lrs = r.lrs;
+    const stepEpoch = r.stepEpoch;
+    stepEpoch[0] = NaN;
+    if (lrs.length === 2) {
+      const lr = schedule.scheduleWithShared(0, epoch, shared);
+      stepEpoch[1] = epoch;
+      stepEpoch[0] = t;
+      return lr;
+    }
     lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
     for (let i = 1; i < lrs.length; i++) lrs[i] = schedule.scheduleWithShared(i - 1, epoch, shared);
     lrs[0] = t;
-    this.resolved.epoch[0] = epoch;
+    stepEpoch[1] = epoch;
+    stepEpoch[0] = t;
     return 0;
   }
 
-  protected override lrWithShared(i: number, t: number, _shared: number): number {
+  /** The buffer's lr when it holds step t (several groups); with one group, `sharedAt`'s lr itself. */
+  protected override lrWithShared(i: number, t: number, shared: number): number {
     const lrs = this.resolved.lrs;
-    return lrs[0] === t ? lrs[i + 1]! : this.lrAt(i, t);
+    return lrs[0] === t ? lrs[i + 1]! : lrs.length === 2 ? shared : this.lrAt(i, t);
   }
 
   override step(batch?: number): void {
@@ -112,7 +128,7 @@ export class EpochUnits extends CompositeScheduler<EpochUnitsOptions, Resolved> 
   /** The inner schedule's momentum or betas at its fractional epoch (its own counter is left alone: storing a fraction there would allocate on every step). */
   protected override applyExtras(t: number): void {
     const r = this.resolved;
-    this.options.schedule.writeExtras(r.lrs[0] === t ? r.epoch[0]! : r.innerStart + this.epochAt(t));
+    this.options.schedule.writeExtras(r.stepEpoch[0] === t ? r.stepEpoch[1]! : r.innerStart + this.epochAt(t));
   }
 }
 

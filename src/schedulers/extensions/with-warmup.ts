@@ -69,27 +69,35 @@ export class WithWarmup extends CompositeScheduler<WithWarmupOptions, Resolved> 
     return this.baseLrs[i]! * this.warmupFactor(t);
   }
 
-  /** Every group's lr, the warmup factor or the inner schedule's shared part computed once. */
+  /**
+   * With one group, that group's lr, which `lrWithShared` hands back (no buffer to fill and read);
+   * with several, every group's lr into the buffer (see `stepLrs`), and 0. Either way the warmup
+   * factor or the inner schedule's shared part is computed once.
+   */
   protected override sharedAt(t: number): number {
     const { steps, innerStart, lrs } = this.resolved;
-    lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
+    const one = lrs.length === 2;
+    if (!one) lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
     if (t >= steps) {
       const schedule = this.options.schedule;
       const local = innerStart + t - steps;
       const shared = schedule.sharedScheduleAt(local);
+      if (one) return schedule.scheduleWithShared(0, local, shared);
       for (let i = 1; i < lrs.length; i++) lrs[i] = schedule.scheduleWithShared(i - 1, local, shared);
     } else {
       const factor = this.warmupFactor(t);
       const bases = this.baseLrs;
+      if (one) return bases[0]! * factor;
       for (let i = 1; i < lrs.length; i++) lrs[i] = bases[i - 1]! * factor;
     }
     lrs[0] = t;
     return 0;
   }
 
-  protected override lrWithShared(i: number, t: number, _shared: number): number {
+  /** The buffer's lr when it holds step t (several groups); with one group, `sharedAt`'s lr itself. */
+  protected override lrWithShared(i: number, t: number, shared: number): number {
     const lrs = this.resolved.lrs;
-    return lrs[0] === t ? lrs[i + 1]! : this.lrAt(i, t);
+    return lrs[0] === t ? lrs[i + 1]! : lrs.length === 2 ? shared : this.lrAt(i, t);
   }
 
   /** The fraction of the base lr at warmup step `t < steps`. */
