@@ -130,6 +130,10 @@ interface Resolved {
   annealSteps: number;
   annealStart: number;
   annealStyle: number;
+  /** `sharedAt(sharedStep)`, kept here rather than returned (see `sharedAt`); a double from the start. */
+  shared: number;
+  /** The step `shared` belongs to (an integer field: the counter is a whole number of steps). */
+  sharedStep: number;
 }
 
 const TYPE = "OptimizerParamScheduler";
@@ -223,6 +227,8 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
       annealSteps,
       annealStart: o.lrDecaySteps - annealSteps,
       annealStyle: o.lrDecayStyle === "WSD" ? LR_WSD_DECAY_STYLES.indexOf(o.lrWsdDecayStyle!) : 0,
+      shared: Number.NaN,
+      sharedStep: -1,
     };
   }
 
@@ -238,37 +244,41 @@ export class OptimizerParamScheduler extends LRScheduler<OptimizerParamScheduler
   /**
    * What every group shares at step `t`, computed once per step: `sqrt(max(t, 1))` for the inverse
    * square root, else the share of `maxLr - minLr` left after the warmup (linear, cosine, WSD).
-   * It is computed also where `lrWithShared` does not read it (the warmup, after the decay, the
-   * constant style): this keeps the function small, as V8 inlines a bounded amount of code into
-   * `step()` and a call it does not inline returns its number boxed, an allocation per step.
+   * The value goes into `resolved.shared` and 0 is returned: with the lr and the weight decay, this
+   * step is more code than V8 inlines into one call site, and of a call it does not inline, a
+   * returned fraction would be boxed (an allocation per step) where a field is updated in place.
    */
   protected override sharedAt(t: number): number {
     const r = this.resolved;
-    if (r.inverseSqrtStyle) return Math.sqrt(Math.max(t, 1));
-    if (r.wsdStyle) {
-      // Flat until the anneal, which ends at `lrDecaySteps`. Written out here: a helper V8 did not
-      // inline would return its number boxed.
-      if (t <= r.annealStart) return 1;
+    let shared: number;
+    if (r.inverseSqrtStyle) shared = Math.sqrt(Math.max(t, 1));
+    else if (r.wsdStyle) {
+      // Flat until the anneal, which ends at `lrDecaySteps`.
       const x = (t - r.annealStart) / r.annealSteps;
       // In the order of LR_WSD_DECAY_STYLES: linear, cosine, exponential, minus_sqrt.
       const style = r.annealStyle;
-      return style === 0 ? 1 - x : style === 1 ? 0.5 * (Math.cos(Math.PI * x) + 1) : style === 2 ? 2 * 0.5 ** x - 1 : 1 - Math.sqrt(x);
+      shared = t <= r.annealStart ? 1 : style === 0 ? 1 - x : style === 1 ? 0.5 * (Math.cos(Math.PI * x) + 1) : style === 2 ? 2 * 0.5 ** x - 1 : 1 - Math.sqrt(x);
+    } else {
+      const ratio = (t - r.warmupSteps) / r.decaySpan;
+      shared = r.linearStyle ? 1 - ratio : 0.5 * (Math.cos(Math.PI * ratio) + 1);
     }
-    const ratio = (t - r.warmupSteps) / r.decaySpan;
-    return r.linearStyle ? 1 - ratio : 0.5 * (Math.cos(Math.PI * ratio) + 1);
+    r.shared = shared;
+    r.sharedStep = t;
+    return 0;
   }
 
-  /** Kept short: `apply()` inlines it twice (one group, several groups), within V8's inlining budget. */
-  protected override lrWithShared(i: number, t: number, shared: number): number {
+  /** Kept short: V8 inlines it once per group loop, within its inlining budget. */
+  protected override lrWithShared(i: number, t: number, _shared: number): number {
     const r = this.resolved;
     const maxLr = r.maxLr[i]!;
     if (t <= r.warmupEnd) return r.initLr + ((maxLr - r.initLr) * t) / r.warmupSteps;
     if (r.constantStyle) return maxLr;
     const minLr = r.minLr[i]!;
     if (t > r.decaySteps) return minLr;
+    if (r.sharedStep !== t) this.sharedAt(t);
     // The inverse square root, given `sqrt(max(t, 1))`.
-    if (r.inverseSqrtStyle) return Math.max(minLr, (maxLr * r.sqrtWarmup) / shared);
-    return minLr + shared * (maxLr - minLr);
+    if (r.inverseSqrtStyle) return Math.max(minLr, (maxLr * r.sqrtWarmup) / r.shared);
+    return minLr + r.shared * (maxLr - minLr);
   }
 
   /** The weight decay group `i` gets at step `t`, `wdMult` included, without touching the groups. */
