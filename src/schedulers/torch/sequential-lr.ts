@@ -72,11 +72,7 @@ export class SequentialLR extends CompositeScheduler<SequentialLROptions, Resolv
     return this.options.schedulers[k]!.scheduleAt(i, k === 0 ? t : t - this.options.milestones[k - 1]!);
   }
 
-  /**
-   * With one group, that group's lr: `lrWithShared` hands it back, with no buffer to fill and read.
-   * With several, every group's lr into the buffer (see `stepLrs`), and 0. Either way the active
-   * sub-scheduler's shared part is computed once.
-   */
+  /** Every group's lr, the active sub-scheduler's shared part computed once. */
   protected override sharedAt(t: number): number {
     const r = this.resolved;
     const k = this.phase(t);
@@ -85,21 +81,16 @@ export class SequentialLR extends CompositeScheduler<SequentialLROptions, Resolv
     const local = t - start;
     const shared = active.sharedScheduleAt(local);
     const lrs = r.lrs;
-    r.active = active;
-    r.start = start;
-    if (lrs.length === 2) {
-      lrs[0] = t;
-      return active.scheduleWithShared(0, local, shared);
-    }
     lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
     for (let i = 1; i < lrs.length; i++) lrs[i] = active.scheduleWithShared(i - 1, local, shared);
     lrs[0] = t;
+    r.active = active;
+    r.start = start;
     return 0;
   }
 
-  protected override lrWithShared(i: number, t: number, shared: number): number {
+  protected override lrWithShared(i: number, t: number, _shared: number): number {
     const lrs = this.resolved.lrs;
-    if (lrs.length === 2) return shared;
     return lrs[0] === t ? lrs[i + 1]! : this.lrAt(i, t);
   }
 
