@@ -231,7 +231,7 @@ export abstract class LRScheduler<O extends object = object, R = O> {
 
   /** Kept out of `apply()`, so that V8's inlining budget goes to the schedule's arithmetic. */
   private overflowed(t: number, i: number, lr: number): never {
-    throw new StepError(this.type, t, `the schedule gives lr ${lr} for param group ${i} (it overflowed); nothing was written`);
+    throw new StepError(this.type, t, `the schedule gives lr ${lr} for param group ${i} (it overflowed); the groups keep their lrs`);
   }
 
   /** Moves the counter to `t` and writes the groups; if that fails, the counter goes back and nothing changed. */

@@ -233,6 +233,7 @@ describe("no NaN or Infinity reaches an optimizer", () => {
     expect(error).toBeInstanceOf(StepError);
     expect(error.step).toBe(1);
     expect(error.message).toContain("param group 1");
+    expect(error.message).toContain("the groups keep their lrs");
     expect(optimizer.paramGroups[0]!.lr).toBe(1);
     expect(scheduler.getLastLr()).toEqual([1, 1e307]);
   });
