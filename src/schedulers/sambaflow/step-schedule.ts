@@ -1,6 +1,7 @@
 import type { Optimizer } from "../../core/optimizer.js";
 import { num, positiveInt, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
+import { PowerMemo } from "../power-memo.js";
 import { SambaFlowSchedule, runLengthSchema, type RunLengthOptions } from "./run-length.js";
 
 export interface SambaFlowStepScheduleOptions extends RunLengthOptions {
@@ -12,10 +13,8 @@ export interface SambaFlowStepScheduleOptions extends RunLengthOptions {
 
 interface Resolved {
   decaySteps: number;
-  decayGamma: number;
-  /** The last exponent and `decayGamma ** memoK`: a memo of a pure value, so resume stays exact. */
-  memoK: number;
-  memoPower: number;
+  /** `decay_gamma ** k`, recomputed only when k changes. */
+  decay: PowerMemo;
 }
 
 /**
@@ -37,18 +36,11 @@ export class SambaFlowStepSchedule extends SambaFlowSchedule<SambaFlowStepSchedu
   }
 
   protected override resolve(options: SambaFlowStepScheduleOptions): Resolved {
-    const decayGamma = options.decayGamma ?? 0.5;
-    return { decaySteps: options.decaySteps ?? 100, decayGamma, memoK: 0, memoPower: decayGamma ** 0 };
+    return { decaySteps: options.decaySteps ?? 100, decay: new PowerMemo(options.decayGamma ?? 0.5) };
   }
 
   protected factor(t: number): number {
     const r = this.resolved;
-    const k = Math.floor(t / r.decaySteps);
-    // k changes once every decaySteps steps: the power is recomputed only then.
-    if (k !== r.memoK) {
-      r.memoK = k;
-      r.memoPower = r.decayGamma ** k;
-    }
-    return r.memoPower;
+    return r.decay.at(Math.floor(t / r.decaySteps));
   }
 }

@@ -2,7 +2,7 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { num, positiveInt, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
 import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
-import { PowerMemo } from "./power-memo.js";
+import { PowerMemo } from "../power-memo.js";
 
 export interface StepLROptions extends TorchCommonOptions {
   /** Period of the decay, in steps (`step_size`). */

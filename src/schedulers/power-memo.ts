@@ -1,7 +1,7 @@
 /**
- * `base ** k` for an exponent that changes rarely (StepLR's decay count, MultiStepLR's milestones
- * passed): the last exponent and its power are kept, so a step costs a comparison instead of a
- * `**`. The value is the same expression as computing it afresh, so it is bit-identical.
+ * `base ** k` for an exponent that changes rarely (the decay count of StepLR and of SambaFlow's
+ * step_schedule): the last exponent and its power are kept, so a step costs a comparison instead
+ * of a `**`. The value is the same expression as computing it afresh, so it is bit-identical.
  */
 export class PowerMemo {
   /** NaN: nothing computed yet (NaN equals no exponent). */
