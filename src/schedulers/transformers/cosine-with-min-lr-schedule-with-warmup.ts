@@ -1,6 +1,6 @@
 import { lazySchema } from "../../core/schema.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { FactorSchedule } from "./factor-schedule.js";
+import { CosineDecaySchedule } from "./cosine-schedule-with-warmup.js";
 import { minLrSchema, resolveCosineDecay, resolveMinLrRate, type CosineDecay, type MinLrOptions } from "./options.js";
 
 export type CosineWithMinLrScheduleWithWarmupOptions = MinLrOptions;
@@ -10,7 +10,7 @@ export type CosineWithMinLrScheduleWithWarmupOptions = MinLrOptions;
  * raised to `min_lr_rate` (or `min_lr / defaults.lr`). Like the plain cosine it is not stopped at
  * `num_training_steps`: past the end it rises again.
  */
-export class CosineWithMinLrScheduleWithWarmup extends FactorSchedule<CosineWithMinLrScheduleWithWarmupOptions, CosineDecay> {
+export class CosineWithMinLrScheduleWithWarmup extends CosineDecaySchedule<CosineWithMinLrScheduleWithWarmupOptions> {
   static readonly schedulerType = "get_cosine_with_min_lr_schedule_with_warmup";
   static readonly optionsSchema = /* @__PURE__ */ lazySchema(minLrSchema);
 
@@ -20,14 +20,6 @@ export class CosineWithMinLrScheduleWithWarmup extends FactorSchedule<CosineWith
 
   protected override resolve(options: CosineWithMinLrScheduleWithWarmupOptions, optimizer: Optimizer): CosineDecay {
     return resolveCosineDecay(options, resolveMinLrRate(options, optimizer, CosineWithMinLrScheduleWithWarmup.schedulerType));
-  }
-
-  protected factor(t: number): number {
-    const r = this.resolved;
-    if (t < r.warmupSteps) return t / r.warmupDivisor;
-    // Written out rather than through a shared helper: measured twice as fast at one group in Node 20.
-    const factor = 0.5 * (1.0 + Math.cos(r.angle * ((t - r.warmupSteps) / r.decaySteps)));
-    return Math.max(0, factor * r.span + r.minLrRate);
   }
 }
 
