@@ -38,7 +38,7 @@ export class CosineWithHardRestartsScheduleWithWarmup extends FactorSchedule<Cos
     if (t < r.warmupSteps) return t / r.warmupDivisor;
     const progress = (t - r.warmupSteps) / r.decaySteps;
     if (progress >= 1.0) return 0.0;
-    // Python's `% 1.0` (see `pythonMod`), written out: with a divisor of 1 it only shifts a negative remainder.
+    // Python's `% 1.0` takes the divisor's sign: JavaScript's `%` keeps the dividend's, so a negative remainder is shifted by 1.
     let cycle = (r.numCycles * progress) % 1.0;
     if (cycle < 0) cycle += 1.0;
     return Math.max(0.0, 0.5 * (1.0 + Math.cos(Math.PI * cycle)));

@@ -56,11 +56,6 @@ export abstract class FactorSchedule<O extends TorchCommonOptions = TorchCommonO
   }
 }
 
-/** The linear warmup every Hugging Face schedule starts with: `t / max(1, warmup)`. */
-export function linearWarmup(t: number, warmupSteps: number): number {
-  return t / Math.max(1, warmupSteps);
-}
-
 /**
  * The warmup's constants, derived once in `resolve()` so that a step reads plain numbers (an
  * option read with a default every step costs more than the arithmetic): the factor is
@@ -74,10 +69,4 @@ export interface LinearWarmup {
 
 export function resolveLinearWarmup(warmupSteps: number): LinearWarmup {
   return { warmupSteps, warmupDivisor: Math.max(1, warmupSteps) };
-}
-
-/** Python's float `%`: the result takes the sign of the divisor (fmod, then shifted, as CPython does). */
-export function pythonMod(x: number, m: number): number {
-  const r = x % m;
-  return r !== 0 && (r < 0) !== (m < 0) ? r + m : r;
 }

@@ -4,6 +4,14 @@ import { sgd, thrown } from "../../support/optimizer.js";
 import { expectClose, lrTrace } from "./lr-trace.js";
 
 describe("getCosineWithHardRestartsScheduleWithWarmup", () => {
+  it("takes the cycle position with Python's float %: a negative num_cycles wraps into [0, 1)", () => {
+    const optimizer = sgd(1);
+    const scheduler = getCosineWithHardRestartsScheduleWithWarmup(optimizer, { numWarmupSteps: 0, numTrainingSteps: 4, numCycles: -1 });
+    scheduler.step(); // progress 0.25: Python's (-0.25) % 1.0 is 0.75, JavaScript's -0.25
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.5 * (1 + Math.cos(Math.PI * 0.75)));
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1464466094067262, 15);
+  });
+
   it("restarts at the peak num_cycles times and is 0 from num_training_steps on", () => {
     const optimizer = sgd(1);
     const scheduler = getCosineWithHardRestartsScheduleWithWarmup(optimizer, { numWarmupSteps: 1, numTrainingSteps: 7, numCycles: 2 });

@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CosineScheduleWithWarmup, InvalidStateDictError, LinearScheduleWithWarmup } from "../../../src/index.js";
-import { linearWarmup, pythonMod } from "../../../src/schedulers/transformers/factor-schedule.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 import { viaJson } from "./lr-trace.js";
-
-describe("FactorSchedule helpers", () => {
-  it("linearWarmup divides by max(1, warmup)", () => {
-    expect(linearWarmup(3, 4)).toBe(0.75);
-    expect(linearWarmup(0, 0)).toBe(0);
-  });
-
-  it("pythonMod takes the divisor's sign, as Python's float %", () => {
-    expect(pythonMod(2.5, 1)).toBe(0.5);
-    expect(pythonMod(-0.25, 1)).toBe(0.75);
-    expect(pythonMod(3, 1)).toBe(0);
-    expect(pythonMod(0.25, -1)).toBe(-0.75);
-  });
-});
 
 describe("FactorSchedule state dicts", () => {
   it("round-trips through JSON under the Python function's name, into a fresh optimizer", () => {
