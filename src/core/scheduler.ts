@@ -275,6 +275,9 @@ export abstract class LRScheduler<O extends object = object, R = O> {
   /**
    * The part of the schedule every group shares at step `t` (see `sharedAt`), public so that a
    * composite can evaluate a child once per step and then `scheduleWithShared` once per group.
+   * @example
+   * const shared = cosine.sharedScheduleAt(t);
+   * for (let i = 0; i < groups.length; i++) lrs[i] = cosine.scheduleWithShared(i, t, shared); // === cosine.scheduleAt(i, t)
    */
   sharedScheduleAt(t: number): number {
     return this.sharedAt(t);
