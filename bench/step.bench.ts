@@ -91,6 +91,29 @@ async function measureGroups(c: BenchCase, groups: number): Promise<Measured> {
   return { ns: m.ns, floorNs: m.floorNs, gcs: count, heapDelta, same: m.same };
 }
 
+/**
+ * Child mode `--mixed=1,8`: one scheduler of the case per group count, stepped in turn in one
+ * process (a GAN's two optimizers, a sweep over models), as V8 then compiles both the one-group
+ * and the several-group path of the class into the same call site. Returns the collections seen
+ * during `GC_STEPS` rounds after warming up.
+ */
+async function measureMixed(c: BenchCase, counts: number[]): Promise<number> {
+  const built = counts.map((n) => build(c, n));
+  const round = (from: number, n: number) => {
+    for (let k = from; k < from + n; k++) for (const b of built) (b.metrics ? b.scheduler.step(b.metrics[k]!) : b.scheduler.step());
+  };
+  round(0, STEPS);
+  let count = 0;
+  const observer = new PerformanceObserver((list) => (count += list.getEntries().length));
+  gc!();
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  observer.observe({ entryTypes: ["gc"] });
+  round(STEPS, GC_STEPS / 2);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  observer.disconnect();
+  return count;
+}
+
 interface Measured {
   ns: number;
   floorNs: number;
@@ -111,20 +134,31 @@ interface Row {
 
 const CASE_FLAG = "--case=";
 const GROUPS_FLAG = "--groups=";
+const MIXED_FLAG = "--mixed=";
+/** The group counts stepped together in one process by the mixed allocation check. */
+const MIXED_COUNTS = "1,8";
 const VITE_NODE = fileURLToPath(new URL("../node_modules/vite-node/vite-node.mjs", import.meta.url));
 
 /**
  * Each (schedule, group count) runs in a process of its own, as in a training script: the JIT sees
  * one scheduler class stepping one set of groups, and one floor. (One process stepping the same
- * class with 1 and with 8 groups compiles differently; see docs/performance.md.)
+ * class with 1 and with 8 groups compiles differently: `--mixed` measures that; see docs/performance.md.)
+ * Runs this script in child mode with `flag` and returns the JSON value of its last line.
  */
-function spawnMeasure(type: string, groups: number): Measured {
-  const args = ["--expose-gc", VITE_NODE, fileURLToPath(import.meta.url), "--", `${CASE_FLAG}${type}`, `${GROUPS_FLAG}${groups}`];
+function spawnChild(type: string, flag: string): unknown {
+  const args = ["--expose-gc", VITE_NODE, fileURLToPath(import.meta.url), "--", `${CASE_FLAG}${type}`, flag];
   const child = spawnSync(process.execPath, args, { encoding: "utf8" });
   const line = child.stdout.trim().split("\n").pop() ?? "";
-  if (child.status !== 0 || !line.startsWith("{")) throw new Error(`${type}, ${groups} groups: ${child.stderr || child.stdout}`);
-  return JSON.parse(line) as Measured;
+  try {
+    if (child.status === 0) return JSON.parse(line);
+  } catch {
+    // reported below, with the child's output
+  }
+  throw new Error(`${type} ${flag}: ${child.stderr || child.stdout}`);
 }
+
+const spawnMeasure = (type: string, groups: number) => spawnChild(type, `${GROUPS_FLAG}${groups}`) as Measured;
+const spawnMixed = (type: string) => spawnChild(type, `${MIXED_FLAG}${MIXED_COUNTS}`) as number;
 
 function measureRow(type: string): Row {
   const one = spawnMeasure(type, 1);
@@ -141,18 +175,23 @@ function measureRow(type: string): Row {
 
 const only = process.argv.find((a) => a.startsWith(CASE_FLAG))?.slice(CASE_FLAG.length);
 const groupsArg = process.argv.find((a) => a.startsWith(GROUPS_FLAG))?.slice(GROUPS_FLAG.length);
+const mixedArg = process.argv.find((a) => a.startsWith(MIXED_FLAG))?.slice(MIXED_FLAG.length);
 if (only !== undefined) {
   const c = BENCH_CASES.find((b) => b.type === only);
   if (!c) throw new Error(`no benchmark case ${only}`);
-  console.log(JSON.stringify(groupsArg === undefined ? measureRow(c.type) : await measureGroups(c, Number(groupsArg))));
+  if (mixedArg !== undefined) console.log(await measureMixed(c, mixedArg.split(",").map(Number)));
+  else console.log(JSON.stringify(groupsArg === undefined ? measureRow(c.type) : await measureGroups(c, Number(groupsArg))));
 } else {
   const missing = knownSchedulerTypes().filter((t) => !BENCH_CASES.some((c) => c.type === t));
   if (missing.length > 0) console.warn(`No benchmark case (bench/floors.ts) for: ${missing.join(", ")}`);
   const rows: Record<string, string | number>[] = [];
   let over = 0;
   let allocating = 0;
+  const mixedAllocating: string[] = [];
   for (const c of BENCH_CASES) {
     const row = measureRow(c.type);
+    const mixed = spawnMixed(c.type);
+    if (mixed > 0) mixedAllocating.push(c.type);
     const r1 = row.one[0] / row.one[1];
     const r8 = row.eight[0] / row.eight[1];
     if (Math.max(r1, r8) > TARGET_RATIO) over++;
@@ -166,6 +205,7 @@ if (only !== undefined) {
       "floor 8": +row.eight[1].toFixed(1),
       "ratio 8": +r8.toFixed(2),
       [`GCs in ${GC_STEPS / 1e6}M steps, 1 / 8 groups`]: row.gcs.join(" / "),
+      [`GCs, ${MIXED_COUNTS.replace(",", " and ")} groups in one process`]: mixed,
       "heap Δ KB": Math.round(row.heapDelta / 1024),
       "floor = schedule": row.same ? "yes" : "NO",
     });
@@ -174,4 +214,7 @@ if (only !== undefined) {
   process.stderr.write("\n");
   console.table(rows);
   console.log(`${rows.length} schedulers; ${over} above ${TARGET_RATIO}x their floor; ${allocating} with garbage collections during ${GC_STEPS.toLocaleString("en")} steps.`);
+  console.log(
+    `With ${MIXED_COUNTS.replace(",", " and ")} groups stepped in one process: ${mixedAllocating.length === 0 ? "none allocates" : `${mixedAllocating.length} allocate (${mixedAllocating.join(", ")})`}.`,
+  );
 }
