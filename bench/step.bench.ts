@@ -69,15 +69,15 @@ function measure(c: BenchCase, groups: number) {
   return { ns: (best * 1e6) / STEPS, floorNs: (bestFloor * 1e6) / STEPS, same, scheduler, metrics, done };
 }
 
-/** Garbage collections during `GC_STEPS` further steps (the observer reports them asynchronously). */
-async function collections(s: LRScheduler, metrics: Float64Array | undefined, from: number): Promise<{ count: number; heapDelta: number }> {
+/** Garbage collections while `run` steps (the observer reports them asynchronously), and the heap's growth. */
+async function collections(run: () => void): Promise<{ count: number; heapDelta: number }> {
   let count = 0;
   const observer = new PerformanceObserver((list) => (count += list.getEntries().length));
   gc!();
   await new Promise((resolve) => setTimeout(resolve, 10));
   observer.observe({ entryTypes: ["gc"] });
   const heapBefore = process.memoryUsage().heapUsed;
-  runScheduler(s, metrics, from, GC_STEPS);
+  run();
   const heapDelta = process.memoryUsage().heapUsed - heapBefore;
   await new Promise((resolve) => setTimeout(resolve, 20));
   observer.disconnect();
@@ -87,7 +87,7 @@ async function collections(s: LRScheduler, metrics: Float64Array | undefined, fr
 /** Child mode: one case with one group count, then its allocation window. */
 async function measureGroups(c: BenchCase, groups: number): Promise<Measured> {
   const m = measure(c, groups);
-  const { count, heapDelta } = await collections(m.scheduler, m.metrics, m.done);
+  const { count, heapDelta } = await collections(() => runScheduler(m.scheduler, m.metrics, m.done, GC_STEPS));
   return { ns: m.ns, floorNs: m.floorNs, gcs: count, heapDelta, same: m.same };
 }
 
@@ -103,15 +103,7 @@ async function measureMixed(c: BenchCase, counts: number[]): Promise<number> {
     for (let k = from; k < from + n; k++) for (const b of built) (b.metrics ? b.scheduler.step(b.metrics[k]!) : b.scheduler.step());
   };
   round(0, STEPS);
-  let count = 0;
-  const observer = new PerformanceObserver((list) => (count += list.getEntries().length));
-  gc!();
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  observer.observe({ entryTypes: ["gc"] });
-  round(STEPS, GC_STEPS / 2);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  observer.disconnect();
-  return count;
+  return (await collections(() => round(STEPS, GC_STEPS / 2))).count;
 }
 
 interface Measured {
@@ -137,6 +129,7 @@ const GROUPS_FLAG = "--groups=";
 const MIXED_FLAG = "--mixed=";
 /** The group counts stepped together in one process by the mixed allocation check. */
 const MIXED_COUNTS = "1,8";
+const MIXED_LABEL = `${MIXED_COUNTS.replace(",", " and ")} groups`;
 const VITE_NODE = fileURLToPath(new URL("../node_modules/vite-node/vite-node.mjs", import.meta.url));
 
 /**
@@ -205,7 +198,7 @@ if (only !== undefined) {
       "floor 8": +row.eight[1].toFixed(1),
       "ratio 8": +r8.toFixed(2),
       [`GCs in ${GC_STEPS / 1e6}M steps, 1 / 8 groups`]: row.gcs.join(" / "),
-      [`GCs, ${MIXED_COUNTS.replace(",", " and ")} groups in one process`]: mixed,
+      [`GCs, ${MIXED_LABEL} in one process`]: mixed,
       "heap Δ KB": Math.round(row.heapDelta / 1024),
       "floor = schedule": row.same ? "yes" : "NO",
     });
@@ -215,6 +208,6 @@ if (only !== undefined) {
   console.table(rows);
   console.log(`${rows.length} schedulers; ${over} above ${TARGET_RATIO}x their floor; ${allocating} with garbage collections during ${GC_STEPS.toLocaleString("en")} steps.`);
   console.log(
-    `With ${MIXED_COUNTS.replace(",", " and ")} groups stepped in one process: ${mixedAllocating.length === 0 ? "none allocates" : `${mixedAllocating.length} allocate (${mixedAllocating.join(", ")})`}.`,
+    `With ${MIXED_LABEL} stepped in one process: ${mixedAllocating.length === 0 ? "none allocates" : `${mixedAllocating.length} allocate (${mixedAllocating.join(", ")})`}.`,
   );
 }
