@@ -8,6 +8,7 @@ export default defineConfig({
     // Examples import the package by its name, as users do; tests run them against the sources.
     alias: [
       { find: /^lr-schedulers$/, replacement: src("index.ts") },
+      { find: /^lr-schedulers\/extend$/, replacement: src("extend.ts") },
       { find: /^lr-schedulers\/(.+)$/, replacement: src("adapters/$1.ts") },
     ],
   },

@@ -2,12 +2,14 @@
  * The examples the docs plots are drawn from (docs/plot-configs.json), turned into what `simulate`
  * takes. Shared by `npm run docs` and the test that every registered type has a page and a plot.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ParamGroup, SimulateOptions } from "../src/index.js";
 
 export const ROOT = join(import.meta.dirname, "..");
 export const PLOT_CONFIGS_FILE = join(ROOT, "docs", "plot-configs.json");
+/** Further tables, one per family (docs/plot-configs/<family>.json), merged into the main one. */
+export const PLOT_CONFIGS_DIR = join(ROOT, "docs", "plot-configs");
 
 export interface PlotConfig {
   params: Record<string, unknown>;
@@ -20,10 +22,11 @@ export interface PlotConfig {
   functions?: Record<string, string>;
 }
 
-/** Every entry of docs/plot-configs.json, by type. */
+/** Every entry of docs/plot-configs.json and docs/plot-configs/*.json, by type. */
 export function readPlotConfigs(): Record<string, PlotConfig> {
-  const table = JSON.parse(readFileSync(PLOT_CONFIGS_FILE, "utf8")) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(table).filter(([key]) => !key.startsWith("$"))) as Record<string, PlotConfig>;
+  const files = [PLOT_CONFIGS_FILE, ...(existsSync(PLOT_CONFIGS_DIR) ? readdirSync(PLOT_CONFIGS_DIR).filter((f) => f.endsWith(".json")).sort().map((f) => join(PLOT_CONFIGS_DIR, f)) : [])];
+  const entries = files.flatMap((file) => Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>));
+  return Object.fromEntries(entries.filter(([key]) => !key.startsWith("$"))) as Record<string, PlotConfig>;
 }
 
 /** A loss that improves for 20 steps, then stalls for 30, and again: plateau schedules cut the lr during the stalls. */

@@ -1,12 +1,14 @@
 /**
  * The registry maps a type name (the reference's own class or function name) to a factory.
- * Built-in families contribute tables that `createScheduler` reads; users add their own
- * subclasses with `registerScheduler`. Nothing registers itself on import, so importing one
- * scheduler class never pulls in the others.
+ * Built-in families contribute tables that `createScheduler` reads; users add their own with
+ * `registerScheduler`. Nothing registers itself on import, so importing one scheduler class never
+ * pulls in the others.
  */
+import type { ScheduleClass } from "./define.js";
+import type { LRScheduler } from "./engine.js";
 import { LRSchedulerError } from "./errors.js";
 import type { Optimizer } from "./optimizer.js";
-import type { LRScheduler, SchedulerClass } from "./scheduler.js";
+import { spellingsOf } from "./options.js";
 
 /** `{ type, params }`: the reference's name and its keyword arguments (snake_case or camelCase). */
 export interface SchedulerConfig {
@@ -14,27 +16,42 @@ export interface SchedulerConfig {
   params?: Record<string, unknown>;
 }
 
-/** Builds a sub-scheduler from a config on the same optimizer (used by composites such as SequentialLR). */
-export type BuildScheduler = (config: unknown) => LRScheduler;
+/** Builds a sub-scheduler from a config on the same optimizer (composites' `{ type, params }` children); `path` names it in errors. */
+export type BuildScheduler = (config: unknown, path: string) => LRScheduler;
 
 /** How the registry constructs one type. */
 export interface SchedulerFactory {
+  /** The name `createScheduler` takes, e.g. `"StepLR"` or `"keras.ReduceLROnPlateau"`. */
   readonly type: string;
+  /** The family (`createScheduler` also takes `"<family>.<name>"`). */
+  readonly family?: string;
   create(optimizer: Optimizer, params: Record<string, unknown> | undefined, build: BuildScheduler): LRScheduler;
 }
 
-/** A class that builds itself from params with nested configs (composites). */
-interface ComposableClass extends SchedulerClass {
-  fromParams(optimizer: Optimizer, params: Record<string, unknown> | undefined, build: BuildScheduler): LRScheduler;
-}
+const isConfig = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && "type" in v;
 
-/** The factory of a scheduler class: `new Class(optimizer, params)`, or `Class.fromParams` when it has one. */
-export function classFactory(cls: SchedulerClass): SchedulerFactory {
-  const composable = cls as Partial<ComposableClass>;
+/**
+ * The factory of a class made by `defineSchedule`: `new Class(optimizer, params)`, where the options
+ * that hold sub-schedulers may also be `{ type, params }` configs, built first on the same optimizer.
+ */
+export function classFactory(cls: ScheduleClass): SchedulerFactory {
+  const definition = cls.definition;
   return {
-    type: cls.schedulerType,
-    create: (optimizer, params, build) =>
-      composable.fromParams ? composable.fromParams(optimizer, params, build) : new cls(optimizer, params as never),
+    type: definition.type,
+    family: definition.family,
+    create(optimizer, params, build) {
+      const childOptions = definition.childOptions ?? [];
+      if (params === undefined || childOptions.length === 0) return new cls(optimizer, params as never);
+      const resolved: Record<string, unknown> = { ...params };
+      for (const key of Object.keys(params)) {
+        const canonical = childOptions.find((c) => spellingsOf(c).includes(key));
+        if (canonical === undefined) continue;
+        const value = params[key];
+        if (Array.isArray(value)) resolved[key] = value.map((c, i) => (isConfig(c) ? build(c, `${key}[${i}]`) : c));
+        else if (isConfig(value)) resolved[key] = build(value, key);
+      }
+      return new cls(optimizer, resolved as never);
+    },
   };
 }
 
@@ -46,20 +63,20 @@ export function registeredFactories(): ReadonlyMap<string, SchedulerFactory> {
 }
 
 /**
- * Registers a scheduler class (or factory) under its `schedulerType` (or `type`) so that
+ * Registers a scheduler class made by `defineSchedule` (or a factory) under its type, so that
  * `createScheduler(optimizer, { type, params })` can build it.
  * @throws LRSchedulerError if the name is taken and `replace` is not set.
  * @example
  * registerScheduler(HalvingLR);
  * createScheduler(optimizer, { type: "HalvingLR", params: { every: 10 } });
  */
-export function registerScheduler(cls: SchedulerClass | SchedulerFactory, { replace = false } = {}): void {
-  const factory = "create" in cls ? cls : classFactory(cls);
-  if (typeof factory.type !== "string" || factory.type === "") {
-    throw new LRSchedulerError("registerScheduler: the class needs a static schedulerType (a non-empty string).");
+export function registerScheduler(cls: ScheduleClass | SchedulerFactory, { replace = false } = {}): void {
+  const factory = typeof cls === "object" && cls !== null && "create" in cls ? cls : typeof cls === "function" && "definition" in cls ? classFactory(cls) : undefined;
+  if (factory === undefined || typeof factory.type !== "string" || factory.type === "") {
+    throw new LRSchedulerError("registerScheduler: pass a class made by defineSchedule, or a factory { type, create }.", { code: "registration", where: "registerScheduler" });
   }
   if (userFactories.has(factory.type) && !replace) {
-    throw new LRSchedulerError(`registerScheduler: "${factory.type}" is already registered; pass { replace: true } to replace it.`);
+    throw new LRSchedulerError(`registerScheduler: "${factory.type}" is already registered; pass { replace: true } to replace it.`, { code: "registration", path: "type", where: "registerScheduler" });
   }
   userFactories.set(factory.type, factory);
 }

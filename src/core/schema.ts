@@ -77,3 +77,8 @@ export function lazySchema<F extends OptionFields>(build: () => F | OptionsSchem
 function fieldsOf<F extends OptionFields>(built: F | OptionsSchema<F>): F {
   return "_zod" in built ? (built as unknown as OptionsSchema<F>).shape : (built as F);
 }
+
+/** An option with a default: absent (or undefined) it is `value`, so validated options always hold it and a state dict writes it out. */
+export function withDefault<T extends z.ZodMiniType>(schema: T, value: z.output<T> & {}) {
+  return z._default(schema, value as never);
+}

@@ -29,6 +29,10 @@ export interface SchedulerStateDict {
   extra?: Record<string, unknown>;
   /** The state of each sub-scheduler of a composite (SequentialLR, ChainedScheduler, ...). */
   children?: SchedulerStateDict[];
+  /** `false` for a schedule that has not taken its first step and wrote other values at construction (timm). */
+  started?: false;
+  /** Values written at this step that are not the closed form's (a jump by `step(x)`, a reference load), kept until the next step. */
+  held?: Record<string, (number | null)[]>;
 }
 
 /** True for a dict written by `stateDict()` of this library (any version); false for a reference implementation's dict. */
@@ -42,18 +46,16 @@ export function optionsToJson(options: object): { json: Record<string, unknown>;
   const json: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
-    if (typeof value === "function") {
-      functions.push(key);
-      json[key] = null;
-    } else json[key] = toJsonValue(value);
+    if (typeof value === "function" || (Array.isArray(value) && value.some((v) => typeof v === "function"))) functions.push(key);
+    json[key] = toJsonValue(value);
   }
   return { json, functions };
 }
 
 function toJsonValue(value: unknown): unknown {
   if (typeof value === "number") return encodeNumber(value);
-  if (Array.isArray(value)) return value.map(toJsonValue);
   if (typeof value === "function") return null;
+  if (Array.isArray(value)) return value.map(toJsonValue);
   if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);

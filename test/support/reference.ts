@@ -36,6 +36,10 @@ export interface ReferenceCase {
   referenceError?: { type: string; message: string; during: "construction" | "step" | "load"; stepIndex?: number; call?: Record<string, number> };
   tolerance?: { rel: number; abs: number };
   config?: Record<string, unknown>;
+  /** timm: a resume restores the optimizer's groups too (its state has no step count). */
+  resumeRestoresGroups?: boolean;
+  /** timm's create_scheduler_v2: what it returned besides the scheduler. */
+  returns?: Record<string, unknown>;
   file: string;
 }
 
@@ -66,10 +70,20 @@ export function buildScheduler(c: ReferenceCase, optimizer: Optimizer): LRSchedu
   return createScheduler(optimizer, c.config ?? { type: c.type, params: c.params });
 }
 
-/** Calls `step()` the way the trace did: no argument, or the single value of `call`. */
+/** A timm scheduler's second call: `stepUpdate(numUpdates, metric?)` after each optimizer update. */
+interface StepsUpdates {
+  stepUpdate(numUpdates: number, metric?: number): void;
+}
+
+/**
+ * Calls `step()` the way the trace did: no argument, the single value of `call`, or timm's
+ * `{ epoch, metric }` (`step(epoch, metric)`) and `{ num_updates, metric? }` (`stepUpdate(n, metric)`).
+ */
 export function replayStep(scheduler: LRScheduler, step: TraceStep | { call?: Record<string, number> }): void {
   const call = step.call;
   if (call === undefined) scheduler.step();
+  else if ("num_updates" in call) (scheduler as unknown as StepsUpdates).stepUpdate(call.num_updates!, call.metric);
+  else if ("epoch" in call && "metric" in call) scheduler.step(call.epoch, call.metric);
   else scheduler.step(Object.values(call)[0]);
 }
 

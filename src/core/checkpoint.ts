@@ -1,0 +1,337 @@
+/**
+ * Checkpoints as data. `readStateDict` validates a state dict (ours, or the reference's own
+ * through the definition's dialect table) into a complete candidate state, the values it will write
+ * included, changing nothing; the engine then commits it. Nesting is limited, and no loop runs over
+ * a count taken from the dict, so every load is bounded by the dict's size.
+ */
+import { InvalidOptionError, InvalidStateDictError, LRSchedulerError, StateDictMismatchError, StepError, type SettingDifference } from "./errors.js";
+import { encodeNumber } from "./json.js";
+import { parseOptions, type Spelling } from "./options.js";
+import { readReference } from "./reference.js";
+import type { CompleteForm } from "./schedule.js";
+import { STATE_FORMAT, STATE_VERSION, StateReader, isOwnStateDict, optionsToJson, type SchedulerStateDict } from "./state.js";
+import { channelsOf, computeValues, type ChannelName } from "./values.js";
+import { fieldsOf, internal, type EngineState, type HeldValues, type LRScheduler } from "./engine.js";
+
+/**
+ * What `loadStateDict` does when the checkpoint's options differ from the constructor's:
+ * `"checkpoint"` takes the checkpoint's, `"current"` keeps the constructor's and restores only the
+ * progress, `"strict"` refuses with a StateDictMismatchError listing every difference.
+ */
+export type ConfigPolicy = "checkpoint" | "current" | "strict";
+const POLICIES: readonly ConfigPolicy[] = ["checkpoint", "current", "strict"];
+
+/** How deep sub-schedulers may nest in a state dict (and in a config). */
+export const MAX_NESTING = 32;
+
+/** A validated state, with its sub-schedulers' and the values the load will write. */
+export interface Candidate {
+  readonly scheduler: LRScheduler;
+  readonly state: EngineState;
+  readonly children: readonly Candidate[];
+  readonly lastLr: readonly number[] | undefined;
+  /** The field the counter was read from, for errors about the restored step. */
+  readonly counterField: string;
+  /** The load writes nothing into the groups (a reference dict without a step counter). */
+  readonly leavesGroups?: boolean;
+  /** Each channel's values (top level only; empty for sub-schedulers, whose parent writes the groups). */
+  readonly values: readonly Float64Array[];
+}
+
+function readPolicy(scheduler: LRScheduler, options: unknown): ConfigPolicy {
+  if (options === undefined) return scheduler.definition.loadPolicy?.(scheduler.options as never) ?? "checkpoint";
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new InvalidOptionError(scheduler.type, "loadStateDict options", options, '{ config: "checkpoint" | "current" | "strict" } or absent');
+  }
+  const { config, ...rest } = options as { config?: unknown };
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) throw new InvalidOptionError(scheduler.type, unknown, (rest as Record<string, unknown>)[unknown], "absent (loadStateDict takes only config)", "unknown-option");
+  if (config === undefined) return scheduler.definition.loadPolicy?.(scheduler.options as never) ?? "checkpoint";
+  if (!POLICIES.includes(config as ConfigPolicy)) {
+    throw new InvalidOptionError(scheduler.type, "config", config, `one of ${POLICIES.map((p) => `"${p}"`).join(", ")}`);
+  }
+  return config as ConfigPolicy;
+}
+
+/** Validates `dict` for `scheduler` and computes what the load would write. Changes nothing. */
+export function readStateDict(scheduler: LRScheduler, dict: unknown, options: unknown): Candidate {
+  const policy = readPolicy(scheduler, options);
+  const candidate = validate(scheduler, dict, policy, 0, "");
+  return { ...candidate, values: valuesOf(scheduler, candidate) };
+}
+
+/** Replaces option and state errors raised while re-validating a checkpoint's options by state-dict errors at `path`. */
+function asStateError(error: unknown, type: string, path: (option: string) => string): never {
+  if (error instanceof InvalidOptionError) throw new InvalidStateDictError(type, path(error.option), error.value, error.expected);
+  throw error;
+}
+
+const isNullish = (v: unknown): boolean => v === null || v === undefined || (Array.isArray(v) && v.every((x) => x === null));
+const holdsFunction = (v: unknown): boolean => typeof v === "function" || (Array.isArray(v) && v.some((x) => typeof x === "function"));
+
+function differences(found: Record<string, unknown>, current: Readonly<Record<string, unknown>>, keys: readonly string[], field: (k: string) => string): SettingDifference[] {
+  const replacer = (_k: string, v: unknown) => (typeof v === "function" ? undefined : typeof v === "object" && v !== null && internal in v ? `<${(v as LRScheduler).type}>` : v);
+  return keys
+    .filter((k) => !holdsFunction(current[k]) && JSON.stringify(found[k], replacer) !== JSON.stringify(current[k], replacer))
+    .map((k) => ({ field: field(k), checkpointValue: found[k], currentValue: current[k] }));
+}
+
+interface ChosenOptions {
+  options: Readonly<Record<string, unknown>>;
+  spelled: Spelling;
+}
+
+/** The options a load runs with, under `policy`: the checkpoint's (`found` over the current ones), the constructor's, or the constructor's if they agree. */
+function chooseOptions(scheduler: LRScheduler, found: Record<string, unknown>, policy: ConfigPolicy, compared: readonly string[], field: (k: string) => string): ChosenOptions {
+  const current = scheduler[internal].state;
+  if (policy === "current") return { options: current.options, spelled: current.spelled };
+  let parsed: { options: Record<string, unknown>; spelled: Spelling };
+  try {
+    parsed = parseOptions(fieldsOf(scheduler.definition), { ...current.options, ...found }, scheduler.type);
+  } catch (error) {
+    asStateError(error, scheduler.type, (option) => field(option));
+  }
+  if (policy === "strict") {
+    const diffs = differences(parsed.options, current.options, compared, field);
+    if (diffs.length > 0) throw new StateDictMismatchError(scheduler.type, diffs[0]!.field, diffs[0]!.checkpointValue, diffs[0]!.currentValue, diffs);
+  }
+  return { options: parsed.options, spelled: current.spelled };
+}
+
+function readCounter(scheduler: LRScheduler, reader: StateReader, key: string, value: unknown): number {
+  const counter = scheduler.definition.counter;
+  const plateau = scheduler[internal].state.form.plateau !== undefined;
+  const min = plateau ? 0 : counter.min;
+  const integer = counter.integer;
+  const ok = typeof value === "number" && Number.isFinite(value) && value >= min && value <= Number.MAX_SAFE_INTEGER && (!integer || Number.isInteger(value));
+  if (!ok) reader.fail(key, `${integer ? "an integer" : "a finite number"} from ${min} to ${Number.MAX_SAFE_INTEGER}`, value);
+  return value as number;
+}
+
+function readHeld(reader: StateReader, groups: number): HeldValues | undefined {
+  if (!reader.has("held")) return undefined;
+  const raw = reader.object("held");
+  const held: Record<string, (number | null)[]> = {};
+  for (const name of Object.keys(raw)) {
+    if (!["lr", "momentum", "beta1", "beta2", "weightDecay"].includes(name)) reader.fail(`held.${name}`, "absent (held values are lr, momentum, beta1, beta2 or weightDecay)", raw[name]);
+    const list = raw[name];
+    if (!Array.isArray(list) || list.length !== groups || !list.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))) {
+      reader.fail(`held.${name}`, `a list of ${groups} finite numbers or nulls`, list);
+    }
+    if (name === "lr" && list.some((v) => v === null)) reader.fail("held.lr", `a list of ${groups} finite numbers`, list);
+    held[name] = [...(list as (number | null)[])];
+  }
+  return held as HeldValues;
+}
+
+function readPlateau(scheduler: LRScheduler, raw: Record<string, unknown>, reader: StateReader, base: Record<string, unknown> | undefined, at: string): Record<string, unknown> | undefined {
+  const plateau = scheduler[internal].state.form.plateau;
+  if (!plateau) return undefined;
+  try {
+    return parseOptions(plateau.fields, { ...(base ?? plateau.initial), ...raw }, scheduler.type).options;
+  } catch (error) {
+    asStateError(error, scheduler.type, (option) => `${reader.prefix}${at}${option}`);
+  }
+}
+
+function validate(scheduler: LRScheduler, dict: unknown, policy: ConfigPolicy, depth: number, prefix: string): Candidate {
+  const type = scheduler.type;
+  if (depth > MAX_NESTING) throw new InvalidStateDictError(type, prefix || "(state dict)", "(nested)", `at most ${MAX_NESTING} levels of sub-schedulers deep`, "nesting-too-deep");
+  const reader = StateReader.of(type, dict, prefix);
+  return isOwnStateDict(dict) ? validateOwn(scheduler, reader, policy, depth) : validateReference(scheduler, reader, policy, depth);
+}
+
+function validateChildren(scheduler: LRScheduler, list: unknown, reader: StateReader, key: string, policy: ConfigPolicy, depth: number): Candidate[] {
+  const children = scheduler[internal].state.children;
+  if (children.length === 0) return [];
+  if (!Array.isArray(list) || list.length !== children.length) reader.fail(key, `a list of ${children.length} sub-scheduler state dicts`, list);
+  return children.map((child, i) => validate(child, list[i], policy, depth + 1, `${reader.prefix}${key}[${i}].`));
+}
+
+function validateOwn(scheduler: LRScheduler, reader: StateReader, policy: ConfigPolicy, depth: number): Candidate {
+  const type = scheduler.type;
+  const definition = scheduler.definition;
+  const current = scheduler[internal].state;
+  const groups = scheduler.optimizer.paramGroups.length;
+  reader.string("format", [STATE_FORMAT]);
+  if (reader.raw("version") !== STATE_VERSION) reader.fail("version", `${STATE_VERSION} (the only format version this release reads)`);
+  if (reader.raw("type") !== type) {
+    throw new InvalidStateDictError(type, `${reader.prefix}type`, reader.raw("type"), `"${type}" (a state dict of this schedule; it is another scheduler's)`, "wrong-state-dict-type");
+  }
+  const raw = reader.has("options") ? reader.object("options") : {};
+  const childKeys = definition.childOptions ?? [];
+  const found: Record<string, unknown> = {};
+  for (const key of Object.keys(raw)) {
+    if (childKeys.includes(key)) continue;
+    // Functions cannot be saved: a null placeholder keeps the constructor's.
+    if (isNullish(raw[key]) && holdsFunction(current.options[key])) continue;
+    Object.defineProperty(found, key, { value: raw[key], enumerable: true, writable: true, configurable: true });
+  }
+  const chosen = chooseOptions(scheduler, found, policy, [...new Set([...Object.keys(found), ...Object.keys(current.options)])].filter((k) => !childKeys.includes(k)), (k) => `${reader.prefix}options.${k}`);
+  const children = validateChildren(scheduler, reader.raw("children"), reader, "children", policy, depth);
+  const baseLrs = reader.numbers("baseLrs", groups);
+  const lastEpoch = readCounter(scheduler, reader, "lastEpoch", reader.raw("lastEpoch"));
+  const plateauForm = current.form.plateau;
+  const lastLr = plateauForm ? reader.numbers("lastLr", groups) : reader.has("lastLr") ? reader.numbers("lastLr", groups, { allowNonFinite: true }) : undefined;
+  const plateau = readPlateau(scheduler, reader.has("extra") ? reader.object("extra") : {}, reader, undefined, "extra.");
+  const form = buildCandidate(scheduler, chosen, baseLrs, children, (option) => `${reader.prefix}options.${option}`);
+  const state: EngineState = {
+    ...chosen,
+    baseLrs: Object.freeze([...(form.baseLrs ?? baseLrs)]),
+    form,
+    children: current.children,
+    lastEpoch,
+    started: reader.has("started") ? reader.boolean("started") : true,
+    held: readHeld(reader, groups),
+    plateau,
+  };
+  return { scheduler, state, children, lastLr, counterField: `${reader.prefix}lastEpoch`, values: [] };
+}
+
+/** A sub-scheduler whose state a reference dict does not carry: it stays as it is. */
+function unchanged(scheduler: LRScheduler): Candidate {
+  const inner = scheduler[internal];
+  return { scheduler, state: inner.state, children: inner.state.children.map(unchanged), lastLr: undefined, counterField: "lastEpoch", values: [] };
+}
+
+function validateReference(scheduler: LRScheduler, reader: StateReader, policy: ConfigPolicy, depth: number): Candidate {
+  const type = scheduler.type;
+  const dialect = scheduler.definition.reference;
+  if (!dialect) {
+    throw new InvalidStateDictError(type, reader.prefix || "(state dict)", reader.dict, `a state dict written by stateDict() (format "${STATE_FORMAT}"; this schedule reads no reference format)`);
+  }
+  const current = scheduler[internal].state;
+  const groups = scheduler.optimizer.paramGroups.length;
+  const contents = readReference(dialect, reader, Object.keys(fieldsOf(scheduler.definition)));
+  const found: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(contents.options)) if (!holdsFunction(current.options[key])) found[key] = value;
+  const field = (option: string) => {
+    const head = /^[A-Za-z0-9_]+/.exec(option)?.[0] ?? option;
+    return reader.prefix + (contents.optionKeys[head] ?? head) + option.slice(head.length);
+  };
+  const chosen = chooseOptions(scheduler, found, policy, Object.keys(found), field);
+  const children = contents.childrenKey
+    ? validateChildren(scheduler, reader.raw(contents.childrenKey), reader, contents.childrenKey, policy, depth)
+    : current.children.map(unchanged);
+  let lastEpoch = contents.lastEpoch ?? (contents.counterKey === "" ? current.lastEpoch : readCounter(scheduler, reader, contents.counterKey, reader.raw(contents.counterKey)));
+  if (dialect.addsCounter) {
+    const n = reader.raw(contents.counterKey);
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0) reader.fail(contents.counterKey, "an integer >= 0 (the steps to add)", n);
+    lastEpoch = readCounter(scheduler, reader, contents.counterKey, current.lastEpoch + n);
+  } else lastEpoch = readCounter(scheduler, reader, contents.counterKey, lastEpoch);
+  const baseLrs = contents.baseLrsKey ? reader.numbers(contents.baseLrsKey, groups) : current.baseLrs;
+  const plateauForm = current.form.plateau;
+  const lastLr = contents.lastLrKey ? reader.numbers(contents.lastLrKey, groups, { allowNonFinite: !plateauForm }) : undefined;
+  if (plateauForm && lastLr === undefined) reader.fail(dialect.lastLr ?? "_last_lr", `a list of ${groups} finite numbers (the lrs to restore)`);
+  const plateau = readPlateau(scheduler, contents.state, reader, current.plateau, "");
+  const form = buildCandidate(scheduler, chosen, baseLrs, children, field);
+  let held: HeldValues | undefined;
+  if (dialect.writtenWithPreviousSettings) held = previousValues(scheduler, current.form, form, lastEpoch, dialect.writtenWithPreviousSettings);
+  const state: EngineState = {
+    ...chosen,
+    baseLrs: Object.freeze([...(form.baseLrs ?? baseLrs)]),
+    form,
+    children: current.children,
+    lastEpoch,
+    started: dialect.leavesGroups ? current.started : true,
+    held,
+    plateau,
+  };
+  return { scheduler, state, children, lastLr, counterField: reader.prefix + contents.counterKey, leavesGroups: dialect.leavesGroups === true, values: [] };
+}
+
+function buildCandidate(scheduler: LRScheduler, chosen: ChosenOptions, baseLrs: readonly number[], children: readonly Candidate[], field: (option: string) => string): CompleteForm {
+  const inner = scheduler[internal];
+  const childForms = children.map((c) => c.scheduler[internal].childForm(c.state));
+  // Errors raised while building name options by their camelCase key; `field` maps them onto the dict's.
+  const identity = Object.fromEntries(Object.keys(fieldsOf(scheduler.definition)).map((k) => [k, k]));
+  try {
+    return inner.build(chosen.options as Record<string, unknown>, identity, baseLrs, childForms);
+  } catch (error) {
+    asStateError(error, scheduler.type, field);
+  }
+}
+
+/** Held values for a load that writes some channels with the previous settings: the new form's values, those channels from the old one. */
+function previousValues(scheduler: LRScheduler, before: CompleteForm, after: CompleteForm, t: number, names: readonly ChannelName[]): HeldValues | undefined {
+  const groups = scheduler.optimizer.paramGroups.length;
+  const next = channelsOf(after, groups);
+  const old = channelsOf(before, groups);
+  try {
+    computeValues(next, after.shape ? after.shape(t) : 0, t, scheduler.type);
+    computeValues(old, before.shape ? before.shape(t) : 0, t, scheduler.type);
+  } catch {
+    return undefined; // the values are checked (and refused) with the candidate's own form
+  }
+  const held: Record<string, (number | null)[]> = {};
+  let differs = false;
+  for (const channel of next) {
+    const previous = old.find((c) => c.name === channel.name);
+    const source = names.includes(channel.name) && previous ? previous : channel;
+    if (source !== channel && source.values.some((v, i) => !Object.is(v, channel.values[i]))) differs = true;
+    held[channel.name] = Array.from(source.values, (v) => (v === v ? v : null));
+  }
+  return differs ? (held as HeldValues) : undefined;
+}
+
+/** The values a validated candidate writes: held ones, the metric state's lrs, or the closed form at its step. */
+function valuesOf(scheduler: LRScheduler, candidate: Candidate): Float64Array[] {
+  const { form, lastEpoch: t, held, started } = candidate.state;
+  const groups = scheduler.optimizer.paramGroups.length;
+  const channels = channelsOf(form, groups);
+  const fail = (reason: string): never => {
+    throw new InvalidStateDictError(scheduler.type, candidate.counterField, t, `a step at which the schedule's values are finite (${reason})`);
+  };
+  if (form.end !== undefined && t > form.end) {
+    throw new InvalidStateDictError(scheduler.type, candidate.counterField, t, `at most ${form.end} (the schedule's last step)`);
+  }
+  if (candidate.leavesGroups) {
+    for (const c of channels) c.values.fill(NaN);
+  } else if (form.plateau) {
+    channels[0]!.values.set(candidate.lastLr!);
+    for (const c of channels.slice(1)) c.values.fill(NaN);
+  } else if (held) {
+    for (const c of channels) {
+      const list = held[c.name];
+      if (list) c.values.set(list.map((v) => v ?? NaN));
+      else c.values.fill(NaN);
+    }
+  } else if (!started && form.beforeStart) {
+    for (let i = 0; i < groups; i++) channels[0]!.values[i] = form.beforeStart(i);
+    if (!channels[0]!.values.every(Number.isFinite)) fail("the value before the first step is not finite");
+    for (const c of channels.slice(1)) c.values.fill(NaN);
+  } else {
+    try {
+      computeValues(channels, form.shape ? form.shape(t) : 0, t, scheduler.type);
+    } catch (error) {
+      if (error instanceof StepError || (error instanceof LRSchedulerError && !(error instanceof InvalidStateDictError))) fail(error.message);
+      throw error;
+    }
+  }
+  return channels.map((c) => c.values);
+}
+
+/** Our own format: plain JSON tagged with format, version and type. */
+export function writeStateDict(scheduler: LRScheduler): SchedulerStateDict {
+  const inner = scheduler[internal];
+  const state = inner.state;
+  const childKeys = scheduler.definition.childOptions ?? [];
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(state.options)) if (!childKeys.includes(key)) options[key] = value;
+  const { json, functions } = optionsToJson(options);
+  const dict: SchedulerStateDict = {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    type: scheduler.type,
+    lastEpoch: state.lastEpoch,
+    baseLrs: [...state.baseLrs],
+    lastLr: inner.lastLr.map(encodeNumber),
+    options: json,
+  };
+  if (functions.length > 0) dict.functionOptions = functions;
+  if (!state.started) dict.started = false;
+  if (state.held) dict.held = JSON.parse(JSON.stringify(state.held)) as Record<string, (number | null)[]>;
+  if (state.plateau) dict.extra = Object.fromEntries(Object.entries(state.plateau).map(([k, v]) => [k, typeof v === "number" ? encodeNumber(v) : v]));
+  if (state.children.length > 0) dict.children = state.children.map((c) => c.stateDict());
+  return dict;
+}

@@ -1,0 +1,433 @@
+/**
+ * The one scheduler engine. A schedule definition supplies the closed form; this class owns the
+ * step counter, computes and checks every value before writing any, writes the groups, and saves
+ * and restores state. Because each value is a closed form of the step, resuming is exact and O(1),
+ * whatever order the optimizer and the scheduler are restored in.
+ */
+import { LRSchedulerError, InvalidOptimizerError, InvalidOptionError, StepError, describeValue } from "./errors.js";
+import { baseLrsOf, checkOptimizer, writeTransactionally } from "./groups.js";
+import type { Optimizer } from "./optimizer.js";
+import { parseOptions, pythonName, type OptionFields, type Spelling } from "./options.js";
+import type { ChildForm, CompleteForm, Form, ScheduleDefinition } from "./schedule.js";
+import { readStateDict, writeStateDict, type Candidate, type ConfigPolicy } from "./checkpoint.js";
+import type { SchedulerStateDict } from "./state.js";
+import { channelsOf, computeValues, writeValues, type Channel, type ChannelName } from "./values.js";
+import { emitWarning } from "./warnings.js";
+
+export type { ConfigPolicy } from "./checkpoint.js";
+
+export interface LoadStateDictOptions {
+  /**
+   * When the checkpoint's options differ from the constructor's: `"checkpoint"` takes the
+   * checkpoint's (PyTorch's behaviour, the default), `"current"` keeps the constructor's and restores
+   * only the progress, `"strict"` refuses with a StateDictMismatchError listing every difference.
+   */
+  config?: ConfigPolicy;
+}
+
+/** Values written at the current step that are not the closed form's (a jump, a reference load), kept until the counter moves. */
+export type HeldValues = Partial<Record<ChannelName, readonly (number | null)[]>>;
+
+/** Everything a scheduler's behaviour depends on. Replaced as a whole by a load. */
+export interface EngineState {
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly spelled: Spelling;
+  readonly baseLrs: readonly number[];
+  readonly form: CompleteForm;
+  readonly children: readonly LRScheduler[];
+  lastEpoch: number;
+  /** False until the first step of a schedule whose construction writes `beforeStart` values (timm). */
+  started: boolean;
+  held: HeldValues | undefined;
+  /** A metric-driven schedule's state. */
+  plateau: Record<string, unknown> | undefined;
+}
+
+/** Not part of the public API: what composites and the checkpoint code reach inside a scheduler. */
+export const internal: unique symbol = Symbol("lr-schedulers.internal");
+
+export interface Internals {
+  readonly state: EngineState;
+  readonly lastLr: readonly number[];
+  readonly childForm: (state?: EngineState) => ChildForm;
+  readonly build: (options: Record<string, unknown>, spelled: Spelling, baseLrs: readonly number[], children: readonly ChildForm[], warnings?: Warning[]) => CompleteForm;
+  readonly commit: (candidate: Candidate) => void;
+  readonly report: (t: number, lrs: readonly number[]) => void;
+}
+
+interface Warning {
+  code: string;
+  message: string;
+}
+
+const fieldCache = new WeakMap<ScheduleDefinition, OptionFields>();
+
+/** A definition's option schemas, built on first use. */
+export function fieldsOf(definition: ScheduleDefinition): OptionFields {
+  let fields = fieldCache.get(definition);
+  if (fields === undefined) fieldCache.set(definition, (fields = definition.options()));
+  return fields;
+}
+
+/** The caller's spelling of an option path built from a camelCase key: `maxLr[1]` -> `max_lr[1]` for a Python caller. */
+function spell(option: string, spelled: Spelling): string {
+  const head = /^[A-Za-z0-9_]+/.exec(option)?.[0] ?? option;
+  return (spelled[head] ?? pythonName(head)) + option.slice(head.length);
+}
+
+/** The next counter value for `step(x)` under the definition's convention. @throws StepError */
+function nextCount(definition: ScheduleDefinition, current: number, x: unknown, end: number | undefined): number {
+  const counter = definition.counter;
+  const type = definition.type;
+  let next: number;
+  if (x === undefined) next = current + 1;
+  else {
+    const what = `the ${counter.argumentName}`;
+    if (typeof x !== "number" || !Number.isFinite(x)) throw new StepError(type, current, `${what} must be a finite number; got ${describeValue(x)}`);
+    if (counter.integer && !Number.isInteger(x)) throw new StepError(type, current, `${what} must be an integer; got ${x}`);
+    if (counter.argument === "by") {
+      if (x < 0) throw new StepError(type, current, `${what} must be >= 0; got ${x}`);
+      next = current + x;
+    } else {
+      if (x < counter.min) throw new StepError(type, current, `${what} must be >= ${counter.min}; got ${x}`);
+      next = x;
+    }
+    if (counter.argumentWarning) emitWarning(type, counter.argumentWarning.code, counter.argumentWarning.message);
+  }
+  if (!(Math.abs(next) <= Number.MAX_SAFE_INTEGER)) throw new StepError(type, current, `the counter cannot go past ${Number.MAX_SAFE_INTEGER} (2**53 - 1)`);
+  if (end !== undefined && next > end) throw new StepError(type, next, `the schedule has ${end} steps; it cannot step past them`, "past-end");
+  return next;
+}
+
+/**
+ * A learning-rate scheduler: the engine that runs one schedule definition over an optimizer's
+ * param groups. Built-in schedules are subclasses made by `defineSchedule` (`new StepLR(optimizer,
+ * options)`); `createScheduler` builds any of them from the reference's names.
+ */
+export class LRScheduler<O extends object = Record<string, unknown>> {
+  /** The optimizer whose groups this scheduler writes. */
+  readonly optimizer: Optimizer;
+  /** The schedule this scheduler runs. */
+  readonly definition: ScheduleDefinition;
+  #state: EngineState;
+  #channels: Channel[];
+  #lastLr: number[];
+  /** Spare plateau state and lrs for a metric step, so that a refused metric changes nothing. */
+  #plateauSpare: Record<string, unknown> | undefined;
+  #metricLrs: number[];
+
+  constructor(definition: ScheduleDefinition, optimizer: Optimizer, options?: unknown) {
+    const type = definition.type;
+    const rule = definition.base ?? "initialLr";
+    checkOptimizer(optimizer, type, rule);
+    const { options: parsed, spelled } = parseOptions(fieldsOf(definition), options, type);
+    const counter = definition.counter;
+    const fresh = counter.fresh(parsed);
+    const groups = optimizer.paramGroups;
+    const children = childrenOf(definition, parsed, optimizer, spelled);
+    const baseLrs = baseLrsOf(groups, rule, fresh, type, spelled.lastEpoch ?? "last_epoch");
+    const warnings: Warning[] = [];
+    const form = buildForm(definition, parsed, spelled, optimizer, baseLrs, children.map((c) => c[internal].childForm()), warnings);
+    const start = counter.start(parsed);
+    this.optimizer = optimizer;
+    this.definition = definition;
+    this.#channels = channelsOf(form, groups.length);
+    this.#metricLrs = groups.map(() => 0);
+    this.#plateauSpare = form.plateau ? { ...form.plateau.initial } : undefined;
+    const writes = !form.plateau && (counter.writesAtStart === "always" || (counter.writesAtStart === "fresh" && fresh));
+    try {
+      if (form.beforeStart) this.#computeBeforeStart(form);
+      else if (writes) computeValues(this.#channels, form.shape ? form.shape(start) : 0, start, type);
+    } catch (error) {
+      // Options that pass every check yet overflow at once (an eta_min of -1e308) are invalid options.
+      if (!(error instanceof StepError)) throw error;
+      throw new InvalidOptionError(type, "options", options, `values that give finite values at the first step (${error.message})`);
+    }
+    const written = this.#channels[0]!.values;
+    const recordedBase = form.baseLrs ?? (rule === "absolute" && (writes || form.beforeStart) ? Array.from(written) : baseLrs);
+    writeTransactionally(groups, type, () => {
+      if (fresh && form.groupFields) groups.forEach((g, i) => Object.assign(g, form.groupFields!(i)));
+      if (rule === "initialLr") for (const g of groups) if (g.initialLr === undefined) g.initialLr = g.lr;
+      if (writes || form.beforeStart) writeValues(this.#channels, groups);
+    });
+    this.#state = {
+      options: Object.freeze(parsed),
+      spelled,
+      baseLrs: Object.freeze([...recordedBase]),
+      form,
+      children,
+      lastEpoch: start,
+      started: form.beforeStart === undefined,
+      held: undefined,
+      plateau: form.plateau ? { ...form.plateau.initial } : undefined,
+    };
+    this.#lastLr = groups.map((g) => g.lr);
+    for (const w of warnings) emitWarning(type, w.code, w.message);
+  }
+
+  /** The registered type of this scheduler, e.g. `"StepLR"`. */
+  get type(): string {
+    return this.definition.type;
+  }
+
+  /** The validated options (camelCase, defaults filled in). Replaced by `loadStateDict` with the checkpoint's. */
+  get options(): Readonly<O> {
+    return this.#state.options as unknown as O;
+  }
+
+  /** Each group's base lr (PyTorch's `base_lrs`). */
+  get baseLrs(): readonly number[] {
+    return this.#state.baseLrs;
+  }
+
+  /** The step counter: PyTorch's `last_epoch`, DeepSpeed's `last_batch_iteration`, Megatron's `num_steps`, Keras' `iterations`. */
+  get lastEpoch(): number {
+    return this.#state.lastEpoch;
+  }
+
+  /** False for schedules driven by a metric (ReduceLROnPlateau): they have no closed form over steps. */
+  get isClosedForm(): boolean {
+    return this.#state.form.plateau === undefined;
+  }
+
+  /**
+   * Advances the schedule by one step and writes the new values into the optimizer's groups; with an
+   * argument, does what the family's `step(x)` does (PyTorch: jump to epoch x; DeepSpeed: to batch
+   * iteration x; Megatron: add x steps). A metric-driven schedule takes the metric: `step(metric)`.
+   * Every value is checked before any is written: a refused step changes nothing.
+   * @throws StepError for an argument the convention refuses, a step past the end, or a value that overflows
+   */
+  step(x?: number, epoch?: number): void {
+    const state = this.#state;
+    if (state.form.plateau) return this.#stepMetric(x, epoch);
+    const t = nextCount(this.definition, state.lastEpoch, x, state.form.end);
+    const form = state.form;
+    const jump = x !== undefined && form.jumpShape !== undefined;
+    const s = jump ? form.jumpShape!(t) : form.shape ? form.shape(t) : 0;
+    computeValues(this.#channels, s, t, this.type);
+    this.#write();
+    state.lastEpoch = t;
+    state.started = true;
+    state.held = jump ? heldOf(this.#channels) : undefined;
+    const lrs = this.#channels[0]!.values;
+    for (let i = 0; i < lrs.length; i++) this.#lastLr[i] = lrs[i]!;
+    if (form.childClocks) this.#syncChildren(form, t);
+  }
+
+  #write(): void {
+    try {
+      writeValues(this.#channels, this.optimizer.paramGroups);
+    } catch (error) {
+      if (error instanceof LRSchedulerError) throw error;
+      throw new InvalidOptimizerError(this.type, "paramGroups", "(a group refused a write)", `writable groups (${error instanceof Error ? error.message : String(error)}); the groups keep their values`);
+    }
+  }
+
+  #computeBeforeStart(form: Form): void {
+    const lr = this.#channels[0]!;
+    for (let i = 0; i < lr.values.length; i++) {
+      const v = form.beforeStart!(i);
+      if (!(v - v === 0)) throw new StepError(this.type, 0, `the value before the first step is ${v} for param group ${i}`, "non-finite-value");
+      lr.values[i] = v;
+    }
+    for (let c = 1; c < this.#channels.length; c++) this.#channels[c]!.values.fill(NaN);
+  }
+
+  #stepMetric(metric: unknown, epoch: number | undefined): void {
+    const state = this.#state;
+    const plateau = state.form.plateau!;
+    if (typeof metric !== "number") {
+      const tensor = typeof metric === "object" && metric !== null && typeof (metric as { dataSync?: unknown }).dataSync === "function";
+      const advice = tensor ? " (a tensor was given: pass a number, e.g. (await loss.data())[0])" : "";
+      throw new StepError(this.type, state.lastEpoch + 1, `step(metric) needs the monitored metric as a number${advice}; got ${describeValue(metric)}`);
+    }
+    if (epoch !== undefined) {
+      if (typeof epoch !== "number" || !Number.isFinite(epoch) || epoch < 0 || epoch > Number.MAX_SAFE_INTEGER) {
+        throw new StepError(this.type, state.lastEpoch, `the explicit epoch must be a finite number >= 0; got ${describeValue(epoch)}`);
+      }
+      emitWarning(this.type, "deprecated-epoch-argument", "step(metric, epoch) is deprecated in PyTorch; the epoch is recorded as given.");
+    }
+    const next = epoch ?? state.lastEpoch + 1;
+    if (next > Number.MAX_SAFE_INTEGER) throw new StepError(this.type, state.lastEpoch, `the counter cannot go past ${Number.MAX_SAFE_INTEGER}`);
+    const groups = this.optimizer.paramGroups;
+    const lrs = this.#metricLrs;
+    for (let i = 0; i < groups.length; i++) {
+      const lr = groups[i]!.lr;
+      if (typeof lr !== "number" || !(lr - lr === 0)) {
+        throw new InvalidOptimizerError(this.type, `paramGroups[${i}].lr`, lr, "a finite number");
+      }
+      lrs[i] = lr;
+    }
+    const spare = this.#plateauSpare!;
+    copyPlateauState(state.plateau!, spare);
+    plateau.step(spare, metric, lrs);
+    const channel = this.#channels[0]!;
+    for (let i = 0; i < lrs.length; i++) {
+      const v = lrs[i]!;
+      if (!(v - v === 0)) throw new StepError(this.type, next, `the lr of param group ${i} would be ${v}`, "non-finite-value");
+      channel.values[i] = v;
+    }
+    this.#write();
+    this.#plateauSpare = state.plateau;
+    state.plateau = spare;
+    state.lastEpoch = next;
+    for (let i = 0; i < lrs.length; i++) this.#lastLr[i] = lrs[i]!;
+  }
+
+  #syncChildren(form: CompleteForm, t: number): void {
+    for (const clock of form.childClocks!) {
+      const local = clock.at(t);
+      if (local !== undefined) (clock.child as LRScheduler)[internal].report(local, this.#lastLr);
+    }
+  }
+
+  /** The values of the schedule at the current `lastEpoch`, computed afresh (pure: the groups are not touched). */
+  getLr(): number[] {
+    const { form, lastEpoch, held, started } = this.#state;
+    if (form.plateau) return this.#lastLr.slice();
+    if (held?.lr) return held.lr.map((v, i) => v ?? this.#lastLr[i]!);
+    if (!started && form.beforeStart) return this.#lastLr.map((_, i) => form.beforeStart!(i));
+    return this.#lastLr.map((_, i) => this.scheduleAt(i, lastEpoch));
+  }
+
+  /** The lrs last written into the groups, one per group. */
+  getLastLr(): number[] {
+    return this.#lastLr.slice();
+  }
+
+  /**
+   * The closed form, public: the lr group `i` would have at step `t`, without touching the groups.
+   * Metric-driven schedules have none: they give the current lr whatever `t`.
+   */
+  scheduleAt(i: number, t: number): number {
+    const form = this.#state.form;
+    if (form.plateau) return this.#lastLr[i]!;
+    return form.lr(i, form.shape ? form.shape(t) : 0, t);
+  }
+
+  /** The scheduler's state as plain JSON (tagged with format, version and type). */
+  stateDict(): SchedulerStateDict {
+    return writeStateDict(this);
+  }
+
+  /**
+   * Restores a state dict: ours (from `stateDict()`, possibly after JSON) or the reference
+   * implementation's own `state_dict()`. Everything is validated first; a rejected dict changes
+   * nothing. Afterwards the groups hold the values of the restored step.
+   * @throws InvalidStateDictError naming the field; StateDictMismatchError under `{ config: "strict" }`
+   */
+  loadStateDict(stateDict: unknown, options?: LoadStateDictOptions): void {
+    const candidate = readStateDict(this, stateDict, options);
+    this[internal].commit(candidate);
+  }
+
+  #internals: Internals | undefined;
+
+  get [internal](): Internals {
+    return (this.#internals ??= this.#makeInternals());
+  }
+
+  #makeInternals(): Internals {
+    const self = this;
+    return {
+      get state() {
+        return self.#state;
+      },
+      get lastLr() {
+        return self.#lastLr;
+      },
+      childForm: (state = self.#state) => ({
+        scheduler: self,
+        type: self.type,
+        form: state.form,
+        baseLrs: state.baseLrs,
+        start: self.definition.counter.start(state.options),
+      }),
+      build: (options, spelled, baseLrs, children, warnings = []) =>
+        buildForm(self.definition, options, spelled, self.optimizer, baseLrs, children, warnings),
+      commit: (candidate) => self.#commit(candidate),
+      report: (t, lrs) => {
+        self.#state.lastEpoch = t;
+        self.#state.started = true;
+        self.#state.held = undefined;
+        for (let i = 0; i < lrs.length; i++) self.#lastLr[i] = lrs[i]!;
+      },
+    };
+  }
+
+  /** Writes a validated candidate's values (all or nothing), then swaps in its state and its children's. */
+  #commit(candidate: Candidate): void {
+    const channels = channelsOf(candidate.state.form, this.optimizer.paramGroups.length);
+    candidate.values.forEach((values, c) => channels[c]?.values.set(values));
+    this.#channels = channels;
+    try {
+      this.#write();
+    } catch (error) {
+      this.#channels = channelsOf(this.#state.form, this.optimizer.paramGroups.length);
+      throw error;
+    }
+    this.#adopt(candidate);
+    const lrs = channels[0]!.values;
+    for (let i = 0; i < lrs.length; i++) if (lrs[i] === lrs[i]) this.#lastLr[i] = lrs[i]!;
+  }
+
+  #adopt(candidate: Candidate): void {
+    this.#state = candidate.state;
+    if (candidate.lastLr) candidate.lastLr.forEach((v, i) => (this.#lastLr[i] = v));
+    this.#channels = channelsOf(candidate.state.form, this.optimizer.paramGroups.length);
+    this.#plateauSpare = candidate.state.plateau ? { ...candidate.state.plateau } : undefined;
+    candidate.children.forEach((child) => (child.scheduler as LRScheduler).#adopt(child));
+  }
+}
+
+/** The held values of the step just computed (a jump): every channel's values, NaN ("left") as null. */
+function heldOf(channels: readonly Channel[]): HeldValues {
+  const held: Record<string, (number | null)[]> = {};
+  for (const c of channels) held[c.name] = Array.from(c.values, (v) => (v === v ? v : null));
+  return held as HeldValues;
+}
+
+function copyPlateauState(from: Record<string, unknown>, to: Record<string, unknown>): void {
+  for (const key in from) to[key] = from[key];
+}
+
+/** A composite's sub-schedulers, checked: schedulers of the same optimizer, with a closed form. */
+function childrenOf(definition: ScheduleDefinition, options: object, optimizer: Optimizer, spelled: Spelling): LRScheduler[] {
+  if (!definition.children) return [];
+  const children = definition.children(options as never) as LRScheduler[];
+  const option = definition.childOptions?.[0] ?? "schedulers";
+  const name = spelled[option] ?? pythonName(option);
+  children.forEach((child, i) => {
+    const path = children.length > 1 || Array.isArray((options as Record<string, unknown>)[option]) ? `${name}[${i}]` : name;
+    if (!(child instanceof LRScheduler)) throw new InvalidOptionError(definition.type, path, child, "a scheduler (an LRScheduler)");
+    if (child.optimizer !== optimizer) throw new InvalidOptionError(definition.type, path, child.type, "a scheduler of the same optimizer");
+    if (!child.isClosedForm) {
+      throw new InvalidOptionError(definition.type, path, child.type, "a schedule with a closed form over steps (a metric-driven schedule such as ReduceLROnPlateau cannot be composed)");
+    }
+  });
+  return children;
+}
+
+function buildForm(
+  definition: ScheduleDefinition,
+  options: object,
+  spelled: Spelling,
+  optimizer: Optimizer,
+  baseLrs: readonly number[],
+  children: readonly ChildForm[],
+  warnings: Warning[],
+): CompleteForm {
+  const form = definition.build(options as never, {
+    groups: optimizer.paramGroups,
+    defaults: optimizer.defaults,
+    baseLrs,
+    children,
+    fail(option, value, expected) {
+      throw new InvalidOptionError(definition.type, spell(option, spelled), value, expected);
+    },
+    warn(code, message) {
+      warnings.push({ code, message });
+    },
+  });
+  return form.lr ? (form as CompleteForm) : { ...form, lr: (i, s) => baseLrs[i]! * s };
+}
