@@ -14,7 +14,8 @@ export * from "./schedulers/torch/index.js";
 // bionemo
 // transformers
 // sambaflow
-// extensions
+export * from "./schedulers/extensions/index.js";
 // keras
 // timm
 // optax
+export { simulate, MAX_SIMULATED_STEPS, type SimulateOptions, type Simulation, type SimulatedGroup } from "./simulate.js";

@@ -109,6 +109,8 @@ export function product(factors: readonly Factor[], bases: readonly number[]): C
     beta2: last("beta2"),
     weightDecay: last("weightDecay"),
     momentumTarget: momentumIndex >= 0 ? forms[momentumIndex]!.momentumTarget : undefined,
+    // Every factor's scheduler reports the lr written (PyTorch's last one does; an earlier one reports it
+    // too whenever the factors after it did not change at this step).
     childClocks: factors.flatMap((f): ChildClock[] => (f.child === undefined ? [] : [{ child: f.child, at: (t) => t }])),
   };
 }

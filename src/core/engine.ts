@@ -52,7 +52,7 @@ export interface Internals {
   readonly childForm: (state?: EngineState) => ChildForm;
   readonly build: (options: Record<string, unknown>, spelled: Spelling, baseLrs: readonly number[], children: readonly ChildForm[], warnings?: Warning[]) => CompleteForm;
   readonly commit: (candidate: Candidate) => void;
-  readonly report: (t: number, lrs: readonly number[]) => void;
+  readonly report: (t: number, lrs: readonly number[] | undefined) => void;
 }
 
 interface Warning {
@@ -162,6 +162,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       plateau: form.plateau ? { ...form.plateau.initial } : undefined,
     };
     this.#lastLr = groups.map((g) => g.lr);
+    if (form.childClocks && (writes || form.beforeStart)) this.#syncChildren(form, start);
     for (const w of warnings) emitWarning(type, w.code, w.message);
   }
 
@@ -236,7 +237,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   #stepMetric(metric: unknown, epoch: number | undefined): void {
     const state = this.#state;
     const plateau = state.form.plateau!;
-    if (typeof metric !== "number") {
+    if (typeof metric !== "number" && !(metric === undefined && plateau.optionalMetric)) {
       const tensor = typeof metric === "object" && metric !== null && typeof (metric as { dataSync?: unknown }).dataSync === "function";
       const advice = tensor ? " (a tensor was given: pass a number, e.g. (await loss.data())[0])" : "";
       throw new StepError(this.type, state.lastEpoch + 1, `step(metric) needs the monitored metric as a number${advice}; got ${describeValue(metric)}`);
@@ -245,7 +246,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       if (typeof epoch !== "number" || !Number.isFinite(epoch) || epoch < 0 || epoch > Number.MAX_SAFE_INTEGER) {
         throw new StepError(this.type, state.lastEpoch, `the explicit epoch must be a finite number >= 0; got ${describeValue(epoch)}`);
       }
-      emitWarning(this.type, "deprecated-epoch-argument", "step(metric, epoch) is deprecated in PyTorch; the epoch is recorded as given.");
+      if (plateau.explicitEpoch !== "expected") emitWarning(this.type, "deprecated-epoch-argument", "step(metric, epoch) is deprecated in PyTorch; the epoch is recorded as given.");
     }
     const next = epoch ?? state.lastEpoch + 1;
     if (next > Number.MAX_SAFE_INTEGER) throw new StepError(this.type, state.lastEpoch, `the counter cannot go past ${Number.MAX_SAFE_INTEGER}`);
@@ -260,7 +261,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     }
     const spare = this.#plateauSpare!;
     copyPlateauState(state.plateau!, spare);
-    plateau.step(spare, metric, lrs);
+    plateau.step(spare, metric as number | undefined, lrs, next);
     const channel = this.#channels[0]!;
     for (let i = 0; i < lrs.length; i++) {
       const v = lrs[i]!;
@@ -277,7 +278,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   #syncChildren(form: CompleteForm, t: number): void {
     for (const clock of form.childClocks!) {
       const local = clock.at(t);
-      if (local !== undefined) (clock.child as LRScheduler)[internal].report(local, this.#lastLr);
+      if (local !== undefined) (clock.child as LRScheduler)[internal].report(local, clock.takesLr === undefined || clock.takesLr(t) ? this.#lastLr : undefined);
     }
   }
 
@@ -350,7 +351,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
         self.#state.lastEpoch = t;
         self.#state.started = true;
         self.#state.held = undefined;
-        for (let i = 0; i < lrs.length; i++) self.#lastLr[i] = lrs[i]!;
+        if (lrs) for (let i = 0; i < lrs.length; i++) self.#lastLr[i] = lrs[i]!;
       },
     };
   }

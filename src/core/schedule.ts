@@ -50,6 +50,8 @@ export interface Form {
 export interface ChildClock {
   readonly child: object;
   readonly at: (t: number) => number | undefined;
+  /** Whether the sub-scheduler's `getLastLr()` takes the lrs written at step `t` (default: whenever its counter moves). */
+  readonly takesLr?: (t: number) => boolean;
 }
 
 /**
@@ -63,9 +65,14 @@ export interface Plateau<S extends Record<string, unknown> = Record<string, unkn
   readonly initial: S;
   /**
    * One metric: updates `state` (a copy the engine made) in place and writes the new lrs into `lrs`,
-   * which holds the groups' current lrs on entry. Throw a StepError to refuse the metric.
+   * which holds the groups' current lrs on entry; `epoch` is the counter after this step. Throw a
+   * StepError to refuse the metric.
    */
-  readonly step: (state: S, metric: number, lrs: number[]) => void;
+  readonly step: (state: S, metric: number | undefined, lrs: number[], epoch: number) => void;
+  /** The metric may be left out (timm's PlateauLRScheduler: then only its warmup moves). Default false. */
+  readonly optionalMetric?: boolean;
+  /** An explicit epoch (`step(metric, epoch)`) is PyTorch's deprecated form, reported as a warning; `"expected"`: the family's normal call (timm). Default `"deprecated"`. */
+  readonly explicitEpoch?: "deprecated" | "expected";
 }
 
 /** What `build` gets besides the options. */

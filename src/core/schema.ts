@@ -3,7 +3,7 @@
  * error message, the words that complete "option X must be ...", so errors read the same everywhere.
  */
 import * as z from "zod/mini";
-import type { OptionFields, OptionsSchema } from "./options.js";
+import { internal, type LRScheduler } from "./engine.js";
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
@@ -58,27 +58,21 @@ export function listOf<T>(item: z.ZodMiniType<T>, expected: string) {
   return z.custom<T[]>((v) => Array.isArray(v) && v.every((x) => item.safeParse(x).success), { error: expected });
 }
 
-/**
- * Defers building an options schema to its first use. Schemas are static class fields; built eagerly
- * they would be top-level calls that bundlers must keep, so importing one scheduler would pull in
- * every other. `/* @__PURE__ *\/ lazySchema(() => ...)` lets a bundler drop the classes an app never uses.
- * The builder returns the record of per-option schemas (as the built-in schedules do) or a zod object.
- */
-export function lazySchema<F extends OptionFields>(build: () => F | OptionsSchema<F>): OptionsSchema<F> {
-  let fields: F | undefined;
-  return {
-    get shape() {
-      return (fields ??= fieldsOf(build()));
-    },
-  };
-}
-
-/** A zod object's fields are its `shape`; a zod schema carries `_zod`, a record of fields does not. */
-function fieldsOf<F extends OptionFields>(built: F | OptionsSchema<F>): F {
-  return "_zod" in built ? (built as unknown as OptionsSchema<F>).shape : (built as F);
-}
-
 /** An option with a default: absent (or undefined) it is `value`, so validated options always hold it and a state dict writes it out. */
 export function withDefault<T extends z.ZodMiniType>(schema: T, value: z.output<T> & {}) {
   return z._default(schema, value as never);
+}
+
+const isScheduler = (v: unknown): v is LRScheduler => typeof v === "object" && v !== null && internal in v;
+
+/** An option holding one scheduler (an `LRScheduler` on the same optimizer; a composite checks that). */
+export function schedulerInstance() {
+  return z.custom<LRScheduler>(isScheduler, { error: "a scheduler (an LRScheduler instance, or a { type, params } config in createScheduler)" });
+}
+
+/** An option holding a non-empty list of schedulers. */
+export function schedulerList() {
+  return z.custom<LRScheduler[]>((v) => Array.isArray(v) && v.length > 0 && v.every(isScheduler), {
+    error: "a non-empty list of schedulers (LRScheduler instances, or { type, params } configs in createScheduler)",
+  });
 }

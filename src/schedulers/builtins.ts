@@ -1,4 +1,5 @@
 import type { SchedulerFactory } from "../core/registry.js";
+import { extensionsFactories } from "./extensions/index.js";
 import { torchFactories } from "./torch/index.js";
 
 let table: readonly SchedulerFactory[] | undefined;
@@ -12,7 +13,7 @@ export function builtinFactories(): readonly SchedulerFactory[] {
     // bionemo
     // transformers
     // sambaflow
-    // extensions
+    ...extensionsFactories(),
     // keras
     // timm
     // optax

@@ -1,110 +1,57 @@
-import { lazySchema } from "../../core/schema.js";
-import type { Optimizer } from "../../core/optimizer.js";
-import { StateReader } from "../../core/state.js";
-import type { RestoredState } from "../../core/scheduler.js";
-import { CompositeScheduler, schedulerList, stepLrs } from "../../core/composite.js";
-import type { LRScheduler } from "../../core/scheduler.js";
+import { product } from "../../core/compose.js";
+import { torchEpochs, type Counter } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { LRScheduler } from "../../core/engine.js";
+import { schedulerList } from "../../core/schema.js";
+import { TORCH_BOOKKEEPING } from "../shared/torch-options.js";
 
-export interface ChainedSchedulerOptions {
-  /** The schedulers whose factors multiply, built on the same optimizer. */
-  schedulers: LRScheduler[];
-}
-
-interface Resolved {
-  schedulers: LRScheduler[];
-  /** Filled by `sharedAt` (see `stepLrs`): [step, each group's lr]. */
-  lrs: Float64Array;
-}
+/** The chain has no counter of its own: it starts where its sub-schedulers stand (they already took their first step). */
+const chainCounter: Counter<{ schedulers: readonly LRScheduler[] }> = {
+  ...torchEpochs,
+  start: (o) => o.schedulers[0]!.lastEpoch,
+  fresh: () => true,
+};
 
 /**
- * PyTorch's `ChainedScheduler`: every sub-scheduler acts on every step. PyTorch gets there by
- * letting each one multiply the current lr in turn; here the closed form is the product of each
- * sub-schedule's factor at the same step, `lr = base * prod(child(t) / child.base)`, which is the
- * same number for every chainable PyTorch schedule and for an absolute one (CyclicLR, OneCycleLR,
- * LambdaLR) placed first. The base is the first sub-scheduler's.
+ * PyTorch's `ChainedScheduler`: every sub-scheduler acts on every step. PyTorch gets there by letting
+ * each one multiply the current lr in turn; here the closed form is the product of each
+ * sub-schedule's factor at the same step, `lr = base * prod(child(t) / child.base)`, which is the same
+ * number for every chainable PyTorch schedule and for an absolute one (CyclicLR, OneCycleLR, LambdaLR)
+ * placed first. The base is the first sub-scheduler's; every sub-scheduler's counter follows the chain's.
  * @example
  * const chained = new ChainedScheduler(optimizer, {
  *   schedulers: [new ConstantLR(optimizer, { factor: 0.1, totalIters: 2 }), new ExponentialLR(optimizer, { gamma: 0.9 })],
  * });
  */
-export class ChainedScheduler extends CompositeScheduler<ChainedSchedulerOptions, Resolved> {
-  static readonly schedulerType = "ChainedScheduler";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ schedulers: schedulerList() }));
+export const ChainedScheduler = /* @__PURE__ */ defineSchedule({
+  type: "ChainedScheduler",
+  family: "torch",
+  counter: chainCounter as Counter,
+  options: () => ({
+    /** The schedulers whose factors multiply, built on the same optimizer. */
+    schedulers: schedulerList(),
+  }),
+  children: (o) => o.schedulers as readonly LRScheduler[],
+  childOptions: ["schedulers"],
+  build: (_o, { children }) => ({
+    ...product(
+      children.map((c) => ({ form: c.form, baseLrs: c.baseLrs, child: c.scheduler })),
+      children[0]!.baseLrs,
+    ),
+    baseLrs: children[0]!.baseLrs,
+  }),
+  reference: {
+    // PyTorch's dict has only `_schedulers` (and `_last_lr`): the counter is the sub-schedulers'.
+    counter: [],
+    lastLr: "_last_lr",
+    children: "_schedulers",
+    ignored: [...TORCH_BOOKKEEPING, "_optimizer"],
+    convert: (dict) => {
+      const first = Array.isArray(dict._schedulers) ? (dict._schedulers[0] as { last_epoch?: unknown } | undefined) : undefined;
+      return typeof first?.last_epoch === "number" ? { lastEpoch: first.last_epoch, consumed: [] } : { consumed: [] };
+    },
+  },
+});
 
-  constructor(optimizer: Optimizer, options: ChainedSchedulerOptions) {
-    super(optimizer, options);
-  }
-
-  /** The sub-schedulers already ran their construction step; the chain starts at their counter. */
-  protected override resolve(options: ChainedSchedulerOptions, optimizer: Optimizer): Resolved {
-    this.checkChildren(options.schedulers, optimizer, "schedulers");
-    return { schedulers: options.schedulers, lrs: stepLrs(optimizer) };
-  }
-
-  protected override initialEpoch(options: ChainedSchedulerOptions): number {
-    return options.schedulers[0]!.lastEpoch;
-  }
-
-  protected override initialBaseLrs(options: ChainedSchedulerOptions): number[] {
-    return options.schedulers[0]!.baseLrs.slice();
-  }
-
-  protected lrAt(i: number, t: number): number {
-    const children = this.options.schedulers;
-    let lr = this.baseLrs[i]!;
-    for (let c = 0; c < children.length; c++) {
-      const child = children[c]!;
-      const base = child.baseLrs[i]!;
-      lr *= base === 0 ? 0 : child.scheduleAt(i, t) / base;
-    }
-    return lr;
-  }
-
-  /**
-   * Every group's lr: `lrAt`'s product, the same factors multiplied in the same order, each
-   * sub-scheduler's shared part (its cosine, its `gamma ** t`) computed once rather than per group.
-   */
-  protected override sharedAt(t: number): number {
-    const { schedulers, lrs } = this.resolved;
-    const bases = this.baseLrs;
-    lrs[0] = NaN; // until every lr is in: a child that throws leaves no half-filled step behind
-    for (let i = 1; i < lrs.length; i++) lrs[i] = bases[i - 1]!;
-    for (let c = 0; c < schedulers.length; c++) {
-      const child = schedulers[c]!;
-      const shared = child.sharedScheduleAt(t);
-      const childBases = child.baseLrs;
-      for (let i = 1; i < lrs.length; i++) {
-        const base = childBases[i - 1]!;
-        lrs[i] = lrs[i]! * (base === 0 ? 0 : child.scheduleWithShared(i - 1, t, shared) / base);
-      }
-    }
-    lrs[0] = t;
-    return 0;
-  }
-
-  protected override lrWithShared(i: number, t: number, _shared: number): number {
-    const lrs = this.resolved.lrs;
-    return lrs[0] === t ? lrs[i + 1]! : this.lrAt(i, t);
-  }
-
-  protected override applyExtras(t: number): void {
-    const children = this.options.schedulers;
-    for (let c = 0; c < children.length; c++) {
-      children[c]!.lastEpoch = t;
-      children[c]!.writeExtras(t);
-    }
-  }
-
-  /** PyTorch's dict has only `_schedulers` (and `_last_lr`): the counter is the sub-schedulers'. */
-  protected override readReferenceState(value: unknown): RestoredState<ChainedSchedulerOptions, Resolved> {
-    const reader = StateReader.of(this.type, value);
-    const children = this.readChildren(reader, "_schedulers");
-    return {
-      options: this.options,
-      resolved: this.resolved,
-      baseLrs: (children[0]!.baseLrs).slice(),
-      lastEpoch: children[0]!.lastEpoch,
-      extra: { children },
-    };
-  }
-}
+export type ChainedScheduler = InstanceType<typeof ChainedScheduler>;
+export type ChainedSchedulerOptions = SchedulerOptions<typeof ChainedScheduler>;

@@ -3,17 +3,14 @@
  * `createScheduler` on a synthetic optimizer, stepped `steps` times, and every group's values are
  * recorded into typed arrays (index t = after t `step()` calls; index 0 = right after construction).
  */
-import { createScheduler } from "../create-scheduler.js";
-import { InvalidOptionError } from "./errors.js";
-import type { Optimizer, ParamGroup } from "./optimizer.js";
-import { registeredFactories, type SchedulerConfig } from "./registry.js";
-import { builtinFactories } from "../schedulers/builtins.js";
+import { createScheduler } from "./create-scheduler.js";
+import { internal, type LRScheduler } from "./core/engine.js";
+import { InvalidOptionError } from "./core/errors.js";
+import type { Optimizer, ParamGroup } from "./core/optimizer.js";
+import type { SchedulerConfig } from "./core/registry.js";
 
 /** The most steps one simulation records (about 0.8 GB of lr values per group beyond this). */
 export const MAX_SIMULATED_STEPS = 100_000_000;
-
-/** Built-in types whose `step()` takes a metric instead of a step counter. */
-const METRIC_DRIVEN_TYPES: ReadonlySet<string> = new Set(["ReduceLROnPlateau", "get_reduce_on_plateau_schedule"]);
 
 export interface SimulateOptions {
   /** How many `step()` calls to make; each series holds `steps + 1` values. */
@@ -24,15 +21,17 @@ export interface SimulateOptions {
   groups?: readonly Partial<ParamGroup>[];
   /** The optimizer's constructor keywords, for schedules that read them (CyclicLR, transformers' polynomial decay). Default: the first group's values. */
   defaults?: Record<string, unknown>;
-  /** For a schedule that follows a metric (ReduceLROnPlateau): `metrics[k - 1]` is given to the k-th `step()` call. Refused for built-in step-driven schedules. */
+  /** For a schedule that follows a metric (ReduceLROnPlateau): `metrics[k - 1]` is given to the k-th `step()` call. Refused for schedules with a closed form. */
   metrics?: ArrayLike<number>;
 }
 
 /** The values of one param group at every step. */
 export interface SimulatedGroup {
   lr: Float64Array;
-  /** `momentum`, or `betas[0]` for Adam-style groups; present when the schedule sets it. */
+  /** The momentum the schedule cycles (`momentum`, or `betas[0]` where it cycles beta1); present when the schedule sets it. */
   momentum?: Float64Array;
+  /** `betas[1]`, present when the schedule sets it (DeepSpeed's OneCycle). */
+  beta2?: Float64Array;
   /** Present when the schedule sets the weight decay (Megatron). */
   weightDecay?: Float64Array;
 }
@@ -47,27 +46,19 @@ export interface Simulation {
 }
 
 type Reader = (g: ParamGroup) => unknown;
-const readMomentum: Reader = (g) => (typeof g.momentum === "number" ? g.momentum : g.betas?.[0]);
-const readWeightDecay: Reader = (g) => g.weightDecay;
 
-/** A series to fill when the group holds that value after construction. */
-function recordIfPresent(read: Reader, group: ParamGroup, steps: number): Float64Array | undefined {
-  return typeof read(group) === "number" ? new Float64Array(steps + 1) : undefined;
-}
-
-/** Records momentum and weight decay at step `t`, for the groups that hold them. */
-function recordExtras(groups: ParamGroup[], momentum: (Float64Array | undefined)[], weightDecay: (Float64Array | undefined)[], t: number): void {
-  for (let i = 0; i < groups.length; i++) {
-    const m = momentum[i];
-    if (m) m[t] = readMomentum(groups[i]!) as number;
-    const w = weightDecay[i];
-    if (w) w[t] = groups[i]!.weightDecay as number;
-  }
+/** What a series reads from a group: the cycled momentum where the schedule writes it (`momentum` or `betas[0]`), `betas[1]`, the weight decay. */
+function readersOf(scheduler: LRScheduler): { momentum: Reader; beta2: Reader; weightDecay: Reader } {
+  const target = scheduler[internal].state.form.momentumTarget;
+  return {
+    momentum: target === "beta1" ? (g) => g.betas?.[0] : target === "momentum" ? (g) => g.momentum : (g) => (typeof g.momentum === "number" ? g.momentum : g.betas?.[0]),
+    beta2: (g) => g.betas?.[1],
+    weightDecay: (g) => g.weightDecay,
+  };
 }
 
 /** Keeps a series only if the scheduler set it: absent from the input group, or different from it at some step. */
-function wasSet(series: Float64Array | undefined, initial: unknown): Float64Array | undefined {
-  if (!series) return undefined;
+function wasSet(series: Float64Array, initial: unknown): Float64Array | undefined {
   if (typeof initial !== "number") return series;
   for (let t = 0; t < series.length; t++) if (!Object.is(series[t], initial)) return series;
   return undefined;
@@ -85,12 +76,6 @@ function dsConfigGroup(config: unknown): Partial<ParamGroup> | undefined {
   if (Array.isArray(params.betas) && params.betas.every((b) => typeof b === "number")) group.betas = [...(params.betas as number[])];
   if (typeof params.weight_decay === "number") group.weightDecay = params.weight_decay;
   return group;
-}
-
-function schedulerType(config: unknown): string | undefined {
-  if (!isObject(config)) return undefined;
-  const section = "type" in config ? config : config.scheduler;
-  return isObject(section) && typeof section.type === "string" ? section.type : undefined;
 }
 
 /** A deep copy, so that the caller's objects are never written; functions and the like are refused. */
@@ -125,11 +110,6 @@ function initialGroups(options: SimulateOptions, fromConfig: Partial<ParamGroup>
   });
 }
 
-/** A built-in type that the user has not replaced with a registration of their own. */
-function isBuiltin(type: string): boolean {
-  return Object.prototype.hasOwnProperty.call(builtinFactories(), type) && !registeredFactories().has(type);
-}
-
 function checkSteps(steps: unknown): number {
   if (typeof steps !== "number" || !Number.isInteger(steps) || steps < 0 || steps > MAX_SIMULATED_STEPS) {
     throw new InvalidOptionError("simulate", "steps", steps, `an integer from 0 to ${MAX_SIMULATED_STEPS}`);
@@ -137,15 +117,15 @@ function checkSteps(steps: unknown): number {
   return steps;
 }
 
-function checkMetrics(type: string | undefined, metrics: ArrayLike<number> | undefined, steps: number, builtin: boolean): void {
-  const metricDriven = type !== undefined && METRIC_DRIVEN_TYPES.has(type);
+function checkMetrics(scheduler: LRScheduler, metrics: ArrayLike<number> | undefined, steps: number): void {
+  const metricDriven = !scheduler.isClosedForm;
   if (metrics === undefined) {
     if (metricDriven) {
-      throw new InvalidOptionError("simulate", "metrics", metrics, `a list of ${steps} metric values: ${type} follows a metric, not the step count`);
+      throw new InvalidOptionError("simulate", "metrics", metrics, `a list of ${steps} metric values: ${scheduler.type} follows a metric, not the step count`);
     }
     return;
   }
-  if (!metricDriven && builtin) throw new InvalidOptionError("simulate", "metrics", "(list)", `absent: ${type} does not take a metric`);
+  if (!metricDriven) throw new InvalidOptionError("simulate", "metrics", "(list)", `absent: ${scheduler.type} does not take a metric`);
   if (typeof metrics !== "object" || metrics === null || typeof metrics.length !== "number" || metrics.length < steps) {
     throw new InvalidOptionError("simulate", "metrics", metrics, `a list of at least ${steps} numbers (one per step)`);
   }
@@ -155,9 +135,9 @@ function checkMetrics(type: string | undefined, metrics: ArrayLike<number> | und
 }
 
 /**
- * Runs a schedule on a synthetic optimizer and records every group's lr (and momentum / weight
+ * Runs a schedule on a synthetic optimizer and records every group's lr (and momentum, beta2 or weight
  * decay where the schedule sets them) after construction and after each of `steps` calls to `step()`.
- * @param config `{ type, params }` or a whole ds_config.json, as for `createScheduler`
+ * @param config `{ type, params }`, a whole ds_config.json or a Keras `{ class_name, config }`, as for `createScheduler`
  * @throws InvalidOptionError for bad simulate options, and whatever `createScheduler` or `step()` throw
  * @example
  * const { groups } = simulate({ type: "StepLR", params: { step_size: 30 } }, { steps: 100, lr: 0.1 });
@@ -175,31 +155,39 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
     defaults: copyOf(options.defaults ?? { ...inputs[0] }, "defaults"),
   };
   const scheduler = createScheduler(optimizer, config);
-  const type = schedulerType(config);
-  checkMetrics(type, options.metrics, steps, type !== undefined && isBuiltin(type));
+  checkMetrics(scheduler, options.metrics, steps);
   const groups = optimizer.paramGroups;
+  const readers = readersOf(scheduler);
+  const extras = (["momentum", "beta2", "weightDecay"] as const).map((name) => ({
+    name,
+    read: readers[name],
+    series: groups.map((g) => (typeof readers[name](g) === "number" ? new Float64Array(steps + 1) : undefined)),
+  }));
   const lr = groups.map(() => new Float64Array(steps + 1));
-  const momentum = groups.map((g, i) => recordIfPresent(readMomentum, g, steps));
-  const weightDecay = groups.map((g, i) => recordIfPresent(readWeightDecay, g, steps));
   const metrics = options.metrics;
-  const extras = momentum.some((m) => m !== undefined) || weightDecay.some((w) => w !== undefined);
   for (let t = 0; t <= steps; t++) {
     if (t > 0) {
       if (metrics === undefined) scheduler.step();
       else scheduler.step(metrics[t - 1]);
     }
-    for (let i = 0; i < groups.length; i++) lr[i]![t] = groups[i]!.lr;
-    if (extras) recordExtras(groups, momentum, weightDecay, t);
+    for (let i = 0; i < groups.length; i++) {
+      lr[i]![t] = groups[i]!.lr;
+      for (const extra of extras) {
+        const series = extra.series[i];
+        if (series) series[t] = extra.read(groups[i]!) as number;
+      }
+    }
   }
   return {
     type: scheduler.type,
     steps,
     groups: lr.map((series, i) => {
       const out: SimulatedGroup = { lr: series };
-      const m = wasSet(momentum[i], readMomentum(inputs[i]!));
-      const w = wasSet(weightDecay[i], inputs[i]!.weightDecay);
-      if (m) out.momentum = m;
-      if (w) out.weightDecay = w;
+      for (const extra of extras) {
+        const recorded = extra.series[i];
+        const kept = recorded && wasSet(recorded, extra.read(inputs[i]!));
+        if (kept) out[extra.name] = kept;
+      }
       return out;
     }),
   };
