@@ -118,13 +118,13 @@ export function readReference(dialect: ReferenceDialect, reader: StateReader, op
       );
     }
   }
+  if (out.lastEpoch === undefined && dialect.counter.length > 0 && !dialect.counter.some((k) => has(dict, k))) {
+    reader.fail(out.counterKey, "the step counter (a number)");
+  }
   for (const key of dialect.required ?? []) {
     if (!has(dict, key)) {
       throw new InvalidStateDictError(reader.schedulerType, reader.prefix + key, undefined, `present (this schedule's reference state_dict() has "${key}"; is the dict another scheduler's?)`, "wrong-state-dict-type");
     }
-  }
-  if (out.lastEpoch === undefined && dialect.counter.length > 0 && !dialect.counter.some((k) => has(dict, k))) {
-    reader.fail(out.counterKey, "the step counter (a number)");
   }
   return out;
 }

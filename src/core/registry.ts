@@ -5,7 +5,7 @@
  * pulls in the others.
  */
 import type { ScheduleClass } from "./define.js";
-import type { LRScheduler } from "./engine.js";
+import { internal, type LRScheduler } from "./engine.js";
 import { LRSchedulerError } from "./errors.js";
 import type { Optimizer } from "./optimizer.js";
 import { spellingsOf } from "./options.js";
@@ -28,7 +28,8 @@ export interface SchedulerFactory {
   create(optimizer: Optimizer, params: Record<string, unknown> | undefined, build: BuildScheduler): LRScheduler;
 }
 
-const isConfig = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && "type" in v;
+/** A `{ type, params }` config (a scheduler instance has a `type` too, and is passed on as it is). */
+const isConfig = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v) && !(internal in v) && ("type" in v || "class_name" in v);
 
 /**
  * The factory of a class made by `defineSchedule`: `new Class(optimizer, params)`, where the options

@@ -4,7 +4,7 @@
  * CustomCallback, so it works whatever copy of tfjs-layers the model comes from.
  */
 import { InvalidOptionError, StepError } from "../../core/errors.js";
-import type { LRScheduler } from "../../core/scheduler.js";
+import type { LRScheduler } from "../../core/engine.js";
 
 const WHO = "lrSchedulerCallback";
 

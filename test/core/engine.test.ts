@@ -4,27 +4,25 @@ import {
   InvalidOptionError,
   StateDictMismatchError,
   InvalidStateDictError,
-  LRScheduler,
   StepError,
   StepLR,
-  schema,
   type Optimizer,
 } from "../../src/index.js";
-import * as z from "zod/mini";
+import { defineSchedule, expandPerGroup, perGroupValue, positiveNumber, torchEpochs } from "../../src/extend.js";
 import { sgd, thrown } from "../support/optimizer.js";
 
-/** A schedule with a per-group list, to exercise resolve() and state dicts: lr = base * rate[i] ** t. */
-class RateLR extends LRScheduler<{ rate: number | number[] }, number[]> {
-  static readonly schedulerType = "RateLR";
-  static readonly optionsSchema = z.strictObject({ rate: schema.perGroup(schema.positiveNumber(), "a number > 0") });
-  protected override resolve(options: { rate: number | number[] }, optimizer: Optimizer): number[] {
-    const n = optimizer.paramGroups.length;
-    return Array.isArray(options.rate) ? options.rate.slice(0, n) : Array(n).fill(options.rate);
-  }
-  protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * this.resolved[i]! ** t;
-  }
-}
+/** A schedule with a per-group list, to exercise build() and state dicts: lr = base * rate[i] ** t. */
+const RateLR = defineSchedule({
+  type: "RateLR",
+  family: "test",
+  counter: torchEpochs,
+  options: () => ({ rate: perGroupValue(positiveNumber(), "a number > 0") }),
+  build: ({ rate }, { baseLrs, groups, fail }) => {
+    const rates = expandPerGroup(rate, groups.length);
+    if (rates === undefined) return fail("rate", rate, `one value per group (${groups.length})`);
+    return { lr: (i, _s, t) => baseLrs[i]! * rates[i]! ** t };
+  },
+});
 
 describe("LRScheduler", () => {
   it("applies the initial step at construction and records initialLr once", () => {
@@ -121,7 +119,7 @@ describe("LRScheduler", () => {
       const optimizer = sgd(1);
       const scheduler = new StepLR(optimizer, { stepSize: 2 });
       scheduler.loadStateDict({ step_size: 3, gamma: 0.5, base_lrs: [2], last_epoch: 7, _step_count: 8, _last_lr: [0.5] });
-      expect(scheduler.options).toEqual({ stepSize: 3, gamma: 0.5 });
+      expect(scheduler.options).toEqual({ stepSize: 3, gamma: 0.5, lastEpoch: -1 });
       expect(scheduler.lastEpoch).toBe(7);
       expect(optimizer.paramGroups[0]!.lr).toBe(2 * 0.5 ** 2); // base 2, floor(7 / 3) = 2 decays
     });
@@ -233,7 +231,7 @@ describe("no NaN or Infinity reaches an optimizer", () => {
     expect(error).toBeInstanceOf(StepError);
     expect(error.step).toBe(1);
     expect(error.message).toContain("param group 1");
-    expect(error.message).toContain("the groups keep their lrs");
+    expect(error.message).toContain("the groups keep their values");
     expect(optimizer.paramGroups[0]!.lr).toBe(1);
     expect(scheduler.getLastLr()).toEqual([1, 1e307]);
   });
@@ -285,7 +283,7 @@ describe("no NaN or Infinity reaches an optimizer", () => {
   it("MultiplicativeLR refuses a step too far to recompute its product", async () => {
     const { MultiplicativeLR } = await import("../../src/index.js");
     const scheduler = new MultiplicativeLR(sgd(1), { lrLambda: () => 1 });
-    const dict = { ...JSON.parse(JSON.stringify(scheduler.stateDict())), lastEpoch: 1e12 };
+    const dict = { ...(JSON.parse(JSON.stringify(scheduler.stateDict())) as object), lastEpoch: 1e12 };
     expect((thrown(() => scheduler.loadStateDict(dict)) as InvalidStateDictError).field).toBe("lastEpoch");
     expect(thrown(() => scheduler.step(1e12))).toBeInstanceOf(StepError);
   });
