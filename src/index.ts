@@ -15,7 +15,7 @@ export * from "./schedulers/torch/index.js";
 // transformers
 // sambaflow
 export * from "./schedulers/extensions/index.js";
-// keras
+export * from "./schedulers/keras/index.js";
 // timm
 // optax
 export { simulate, MAX_SIMULATED_STEPS, type SimulateOptions, type Simulation, type SimulatedGroup } from "./simulate.js";

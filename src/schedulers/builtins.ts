@@ -1,6 +1,7 @@
 import type { SchedulerFactory } from "../core/registry.js";
 import { extensionsFactories } from "./extensions/index.js";
 import { torchFactories } from "./torch/index.js";
+import { kerasFactories } from "./keras/index.js";
 
 let table: readonly SchedulerFactory[] | undefined;
 
@@ -14,7 +15,7 @@ export function builtinFactories(): readonly SchedulerFactory[] {
     // transformers
     // sambaflow
     ...extensionsFactories(),
-    // keras
+    ...kerasFactories(),
     // timm
     // optax
   ]);

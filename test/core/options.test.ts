@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import { InvalidOptionError, expandPerGroup, parseOptions, schema, toSnakeCase } from "../../src/index.js";
+import { InvalidOptionError } from "../../src/index.js";
+import { expandPerGroup, num, numberIn, oneOf, perGroupValue, positiveInt, positiveNumber, withDefault } from "../../src/extend.js";
+import { parseOptions as parse, toSnakeCase } from "../../src/core/options.js";
 import { thrown } from "../support/optimizer.js";
 
-const options = z.strictObject({
-  stepSize: schema.positiveInt(),
-  tMax: z.optional(schema.num()),
-  gamma: z.optional(schema.numberIn(0, 1)),
-  mode: z.optional(schema.oneOf(["min", "max"])),
-  maxLr: z.optional(schema.perGroup(schema.positiveNumber(), "a number > 0")),
-});
+const options = {
+  stepSize: positiveInt(),
+  tMax: z.optional(num()),
+  gamma: z.optional(numberIn(0, 1)),
+  mode: z.optional(oneOf(["min", "max"])),
+  maxLr: z.optional(perGroupValue(positiveNumber(), "a number > 0")),
+};
+const parseOptions = (fields: typeof options, input: unknown, where: string) => parse(fields, input, where).options;
 
 describe("option keys", () => {
   it("writes camelCase the Python way", () => {
@@ -64,12 +67,22 @@ describe("option keys", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it("expands per-group values and checks list lengths", () => {
-    expect(expandPerGroup(0.1, 3, "X", "max_lr")).toEqual([0.1, 0.1, 0.1]);
-    expect(expandPerGroup([1, 2], 2, "X", "max_lr")).toEqual([1, 2]);
-    const error = thrown(() => expandPerGroup([1, 2], 3, "X", "max_lr")) as InvalidOptionError;
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    expect(error.option).toBe("max_lr");
-    expect(error.expected).toBe("a single value or a list of 3 values (one per param group)");
+  it("expands per-group values, and gives nothing for a list of the wrong length", () => {
+    expect(expandPerGroup(0.1, 3)).toEqual([0.1, 0.1, 0.1]);
+    expect(expandPerGroup([1, 2], 2)).toEqual([1, 2]);
+    expect(expandPerGroup([1, 2], 3)).toBeUndefined();
+  });
+
+  it("fills in defaults, so that validated options always hold them", () => {
+    const fields = { gamma: withDefault(num(), 0.1), steps: z.optional(positiveInt()) };
+    expect(parse(fields, {}, "X").options).toEqual({ gamma: 0.1 });
+    expect(parse(fields, { gamma: 0.5, steps: 2 }, "X").options).toEqual({ gamma: 0.5, steps: 2 });
+  });
+
+  it("takes a key only as camelCase, its snake_case or PyTorch's capitalised form", () => {
+    for (const odd of ["_step_size", "STEP_SIZE", "step__size", "Step_Size", "stepsize"]) {
+      const error = thrown(() => parseOptions(options, { [odd]: 1 }, "X")) as InvalidOptionError;
+      expect([error.option, error.code, error.suggestion]).toEqual([odd, "unknown-option", "step_size"]);
+    }
   });
 });

@@ -48,7 +48,7 @@ export const everyGroup = (_i: number, s: number): number => s;
  */
 export function defineKerasSchedule<F extends OptionFields, C extends KerasConfig>(
   definition: ScheduleDefinition<F>,
-  configOf: (options: OptionsOf<F>) => C,
+  configOf: (options: Readonly<OptionsOf<F>>) => C,
 ): ScheduleClass<F, LRScheduler<OptionsOf<F>> & KerasSchedule<C>> {
   const Base = defineSchedule(definition) as unknown as new (optimizer: Optimizer, options?: unknown) => LRScheduler<OptionsOf<F>>;
   const Keras = class extends Base implements KerasSchedule<C> {
