@@ -9,13 +9,13 @@ export { onWarning, type SchedulerWarning, type WarningHandler } from "./core/wa
 export { registerScheduler, unregisterScheduler, type SchedulerConfig, type SchedulerFactory } from "./core/registry.js";
 export { createScheduler, knownSchedulerTypes } from "./create-scheduler.js";
 export * from "./schedulers/torch/index.js";
-// deepspeed
+export * from "./schedulers/deepspeed/index.js";
 // megatron
 // bionemo
-// transformers
-// sambaflow
+export * from "./schedulers/transformers/index.js";
+export * from "./schedulers/sambaflow/index.js";
 export * from "./schedulers/extensions/index.js";
 export * from "./schedulers/keras/index.js";
 // timm
-// optax
+export * from "./schedulers/optax/index.js";
 export { simulate, MAX_SIMULATED_STEPS, type SimulateOptions, type Simulation, type SimulatedGroup } from "./simulate.js";

@@ -1,27 +1,27 @@
 import { afterEach, describe, expect, it } from "vitest";
-import * as z from "zod/mini";
 import {
   InvalidConfigError,
   InvalidOptionError,
-  LRScheduler,
   LRSchedulerError,
   StepLR,
   UnknownSchedulerTypeError,
   createScheduler,
   knownSchedulerTypes,
   registerScheduler,
-  schema,
   unregisterScheduler,
 } from "../src/index.js";
+import { defineSchedule, positiveInt, torchEpochs } from "../src/extend.js";
 import { sgd, thrown } from "./support/optimizer.js";
 
-class HalvingLR extends LRScheduler<{ every: number }> {
-  static readonly schedulerType: string = "HalvingLR";
-  static readonly optionsSchema = z.strictObject({ every: schema.positiveInt() });
-  protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * 0.5 ** Math.floor(t / this.options.every);
-  }
-}
+const halving = (type: string) =>
+  defineSchedule({
+    type,
+    family: "custom",
+    counter: torchEpochs,
+    options: () => ({ every: positiveInt() }),
+    build: ({ every }) => ({ shape: (t) => 0.5 ** Math.floor(t / every) }),
+  });
+const HalvingLR = halving("HalvingLR");
 
 afterEach(() => {
   unregisterScheduler("HalvingLR");
@@ -74,6 +74,7 @@ describe("createScheduler", () => {
     const error = thrown(() => createScheduler(sgd(1), { type: "StepLr" })) as UnknownSchedulerTypeError;
     expect(error).toBeInstanceOf(UnknownSchedulerTypeError);
     expect(error.known).toContain("StepLR");
+    expect(error.suggestion).toBe("StepLR");
     expect(error.message).toContain("StepLR");
     expect(thrown(() => createScheduler(sgd(1), { type: "__proto__" }))).toBeInstanceOf(UnknownSchedulerTypeError);
     expect(thrown(() => createScheduler(sgd(1), { type: "toString" }))).toBeInstanceOf(UnknownSchedulerTypeError);
@@ -98,10 +99,15 @@ describe("createScheduler", () => {
     expect(thrown(() => createScheduler(sgd(1), { type: "HalvingLR" }))).toBeInstanceOf(UnknownSchedulerTypeError);
   });
 
-  it("refuses to register a class without a name", () => {
-    class Anonymous extends HalvingLR {
-      static override readonly schedulerType = "";
-    }
-    expect(thrown(() => registerScheduler(Anonymous))).toBeInstanceOf(LRSchedulerError);
+  it("refuses to register a class without a name, or something that is no schedule", () => {
+    expect(thrown(() => registerScheduler(halving("")))).toBeInstanceOf(LRSchedulerError);
+    expect(thrown(() => registerScheduler({} as never))).toBeInstanceOf(LRSchedulerError);
+  });
+
+  it("takes every type also as <family>.<name>, and a Keras { class_name, config } dict", () => {
+    const optimizer = sgd(1);
+    expect(createScheduler(optimizer, { type: "torch.StepLR", params: { step_size: 1 } })).toBeInstanceOf(StepLR);
+    expect(thrown(() => createScheduler(optimizer, { class_name: "NoSuchDecay", config: {} }))).toBeInstanceOf(UnknownSchedulerTypeError);
+    expect((thrown(() => createScheduler(optimizer, { class_name: 3 })) as InvalidConfigError).field).toBe("class_name");
   });
 });

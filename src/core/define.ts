@@ -12,12 +12,17 @@ import type { ScheduleDefinition } from "./schedule.js";
 export type OptionsArgument<I> = {} extends I ? [options?: I] : [options: I];
 
 /** A scheduler class made by `defineSchedule`. */
-export interface ScheduleClass<F extends OptionFields = OptionFields, S extends LRScheduler<OptionsOf<F>> = LRScheduler<OptionsOf<F>>> {
+export interface ScheduleClass<
+  F extends OptionFields = OptionFields,
+  S extends LRScheduler<OptionsOf<F>> = LRScheduler<OptionsOf<F>>,
+  T extends string = string,
+  Family extends string = string,
+> {
   new (optimizer: Optimizer, ...options: OptionsArgument<OptionsInputOf<F>>): S;
   /** The name `createScheduler` takes and state dicts carry, e.g. `"StepLR"`. */
-  readonly schedulerType: string;
+  readonly schedulerType: T;
   /** The schedule this class runs. */
-  readonly definition: ScheduleDefinition<F>;
+  readonly definition: ScheduleDefinition<F, T, Family>;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface ScheduleClass<F extends OptionFields = OptionFields, S extends 
  * });
  * const scheduler = new HalvingLR(optimizer, { every: 10 });
  */
-export function defineSchedule<F extends OptionFields>(definition: ScheduleDefinition<F>): ScheduleClass<F> {
+export function defineSchedule<F extends OptionFields, T extends string, Family extends string>(definition: ScheduleDefinition<F, T, Family>): ScheduleClass<F, LRScheduler<OptionsOf<F>>, T, Family> {
   const Defined = class extends LRScheduler<OptionsOf<F>> {
     static readonly definition = definition;
     static readonly schedulerType = definition.type;
@@ -39,8 +44,12 @@ export function defineSchedule<F extends OptionFields>(definition: ScheduleDefin
     }
   };
   Object.defineProperty(Defined, "name", { value: definition.type });
-  return Defined as unknown as ScheduleClass<F>;
+  return Defined as unknown as ScheduleClass<F, LRScheduler<OptionsOf<F>>, T, Family>;
 }
 
+/** Any class made by `defineSchedule` (the registry and composites take every one). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyScheduleClass = ScheduleClass<any, any, string, string>;
+
 /** The options a scheduler class's constructor takes (camelCase keys), e.g. `SchedulerOptions<typeof StepLR>`. */
-export type SchedulerOptions<C> = C extends ScheduleClass<infer F> ? OptionsInputOf<F> : never;
+export type SchedulerOptions<C> = C extends { readonly definition: ScheduleDefinition<infer F, string, string> } ? OptionsInputOf<F> : never;

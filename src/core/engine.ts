@@ -261,7 +261,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     }
     const spare = this.#plateauSpare!;
     copyPlateauState(state.plateau!, spare);
-    plateau.step(spare, metric as number | undefined, lrs, next);
+    (plateau.step as (state: object, metric: number | undefined, lrs: number[], epoch: number) => void)(spare, metric as number | undefined, lrs, next);
     const channel = this.#channels[0]!;
     for (let i = 0; i < lrs.length; i++) {
       const v = lrs[i]!;

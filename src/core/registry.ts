@@ -4,7 +4,7 @@
  * `registerScheduler`. Nothing registers itself on import, so importing one scheduler class never
  * pulls in the others.
  */
-import type { ScheduleClass } from "./define.js";
+import type { AnyScheduleClass } from "./define.js";
 import { internal, type LRScheduler } from "./engine.js";
 import { LRSchedulerError } from "./errors.js";
 import type { Optimizer } from "./optimizer.js";
@@ -35,7 +35,7 @@ const isConfig = (v: unknown) => typeof v === "object" && v !== null && !Array.i
  * The factory of a class made by `defineSchedule`: `new Class(optimizer, params)`, where the options
  * that hold sub-schedulers may also be `{ type, params }` configs, built first on the same optimizer.
  */
-export function classFactory(cls: ScheduleClass): SchedulerFactory {
+export function classFactory(cls: AnyScheduleClass): SchedulerFactory {
   const definition = cls.definition;
   return {
     type: definition.type,
@@ -71,7 +71,7 @@ export function registeredFactories(): ReadonlyMap<string, SchedulerFactory> {
  * registerScheduler(HalvingLR);
  * createScheduler(optimizer, { type: "HalvingLR", params: { every: 10 } });
  */
-export function registerScheduler(cls: ScheduleClass | SchedulerFactory, { replace = false } = {}): void {
+export function registerScheduler(cls: AnyScheduleClass | SchedulerFactory, { replace = false } = {}): void {
   const factory = typeof cls === "object" && cls !== null && "create" in cls ? cls : typeof cls === "function" && "definition" in cls ? classFactory(cls) : undefined;
   if (factory === undefined || typeof factory.type !== "string" || factory.type === "") {
     throw new LRSchedulerError("registerScheduler: pass a class made by defineSchedule, or a factory { type, create }.", { code: "registration", where: "registerScheduler" });

@@ -41,7 +41,7 @@ export interface Form {
   /** The last step the schedule allows (OneCycleLR's `total_steps`): a step past it throws, changing nothing. */
   readonly end?: number;
   /** For a metric-driven schedule: its state and what one metric does to it. */
-  readonly plateau?: Plateau;
+  readonly plateau?: Plateau<Record<string, unknown>, number> | Plateau<Record<string, unknown>, number | undefined>;
   /** For a composite: where each sub-scheduler's own counter stands at step `t` (undefined: it did not move), so that it reports what the reference's would. */
   readonly childClocks?: readonly ChildClock[];
 }
@@ -58,7 +58,7 @@ export interface ChildClock {
  * A metric-driven schedule's state is plain data (numbers, booleans, strings, null), declared by a
  * record of zod/mini schemas that validates it on load. The lrs are the engine's (the last ones written).
  */
-export interface Plateau<S extends Record<string, unknown> = Record<string, unknown>> {
+export interface Plateau<S extends Record<string, unknown> = Record<string, unknown>, M extends number | undefined = number | undefined> {
   /** The schemas of the state's fields (camelCase keys), used to validate a loaded state. */
   readonly fields: OptionFields;
   /** The state right after construction. */
@@ -68,7 +68,7 @@ export interface Plateau<S extends Record<string, unknown> = Record<string, unkn
    * which holds the groups' current lrs on entry; `epoch` is the counter after this step. Throw a
    * StepError to refuse the metric.
    */
-  readonly step: (state: S, metric: number | undefined, lrs: number[], epoch: number) => void;
+  readonly step: (state: S, metric: M, lrs: number[], epoch: number) => void;
   /** The metric may be left out (timm's PlateauLRScheduler: then only its warmup moves). Default false. */
   readonly optionalMetric?: boolean;
   /** An explicit epoch (`step(metric, epoch)`) is PyTorch's deprecated form, reported as a warning; `"expected"`: the family's normal call (timm). Default `"deprecated"`. */
@@ -113,11 +113,11 @@ export type BaseRule =
   /** The schedule writes absolute values (Keras, optax, Megatron): groups need no `lr`; the base is the form's `baseLrs`, else the first values written. */
   | "absolute";
 
-export interface ScheduleDefinition<F extends OptionFields = OptionFields> {
+export interface ScheduleDefinition<F extends OptionFields = OptionFields, T extends string = string, Family extends string = string> {
   /** The reference's own name, e.g. `"StepLR"`; written into state dicts. */
-  readonly type: string;
+  readonly type: T;
   /** The family, e.g. `"torch"`: `createScheduler` also takes `"torch.StepLR"`. */
-  readonly family: string;
+  readonly family: Family;
   /** The options' schemas under camelCase keys, built on first use (so that bundlers drop unused schedules). */
   readonly options: () => F;
   /** The family's step-counting convention. */

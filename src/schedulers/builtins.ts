@@ -1,6 +1,10 @@
 import type { SchedulerFactory } from "../core/registry.js";
+import { transformersFactories } from "./transformers/index.js";
+import { sambaflowFactories } from "./sambaflow/index.js";
+import { optaxFactories } from "./optax/index.js";
 import { extensionsFactories } from "./extensions/index.js";
 import { torchFactories } from "./torch/index.js";
+import { deepspeedFactories } from "./deepspeed/index.js";
 import { kerasFactories } from "./keras/index.js";
 
 let table: readonly SchedulerFactory[] | undefined;
@@ -9,15 +13,15 @@ let table: readonly SchedulerFactory[] | undefined;
 export function builtinFactories(): readonly SchedulerFactory[] {
   table ??= Object.freeze([
     ...torchFactories(),
-    // deepspeed
+    ...deepspeedFactories(),
     // megatron
     // bionemo
-    // transformers
-    // sambaflow
+    ...transformersFactories(),
+    ...sambaflowFactories(),
     ...extensionsFactories(),
     ...kerasFactories(),
     // timm
-    // optax
+    ...optaxFactories(),
   ]);
   return table;
 }

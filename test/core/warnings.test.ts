@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { emitWarning, onWarning, type SchedulerWarning } from "../../src/index.js";
+import { onWarning, type SchedulerWarning } from "../../src/index.js";
+import { emitWarning } from "../../src/core/warnings.js";
 
 const unsubscribers: (() => void)[] = [];
 afterEach(() => unsubscribers.splice(0).forEach((stop) => stop()));

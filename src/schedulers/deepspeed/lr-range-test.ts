@@ -1,69 +1,44 @@
-import type { Optimizer } from "../../core/optimizer.js";
-import { bool, nonNegativeNumber, perGroup, positiveInt, lazySchema } from "../../core/schema.js";
-import * as z from "zod/mini";
-import { DeepSpeedScheduler, deepspeedCommonOptions, type DeepSpeedCommonOptions } from "./base.js";
-
-export interface LRRangeTestOptions extends DeepSpeedCommonOptions {
-  /** The lr at iteration -1, per group or one for all (`lr_range_test_min_lr`). Default 0.001. */
-  lrRangeTestMinLr?: number | number[];
-  /** Iterations per unit of increase (`lr_range_test_step_size`). Default 2000. */
-  lrRangeTestStepSize?: number;
-  /** Increase per `step_size` iterations, as a multiple of the min lr (`lr_range_test_step_rate`). Default 1. */
-  lrRangeTestStepRate?: number;
-  /** Increase in whole steps rather than continuously (`lr_range_test_staircase`). Default false. */
-  lrRangeTestStaircase?: boolean;
-}
-
-interface Resolved {
-  minLrs: number[];
-  stepSize: number;
-  stepRate: number;
-  staircase: boolean;
-}
+import { deepspeedIterations } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { bool, num, withDefault } from "../../core/schema.js";
+import { deepspeedDialect, lastBatchIterationOption, numberPerGroup, perGroupValues } from "./common.js";
 
 /**
  * DeepSpeed's `LRRangeTest`: `lr = min_lr * (1 + step_rate * interval)` with
  * `interval = (it + 1) / step_size`, floored with the staircase. Iteration 0 is already one
- * increment above `min_lr` (DeepSpeed's `+1`).
+ * increment above `min_lr` (DeepSpeed's `+ 1`).
  * @example
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
  * const scheduler = new LRRangeTest(optimizer, { lrRangeTestMinLr: 1e-4, lrRangeTestStepSize: 100 });
- * for (const batch of batches) { train(batch); scheduler.step(); }
+ * scheduler.step(); // iteration 0: lr 1.01e-4
  */
-export class LRRangeTest extends DeepSpeedScheduler<LRRangeTestOptions, Resolved> {
-  static readonly schedulerType = "LRRangeTest";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
-    lrRangeTestMinLr: z.optional(perGroup(nonNegativeNumber(), "a finite number >= 0")),
-    lrRangeTestStepSize: z.optional(positiveInt()),
-    lrRangeTestStepRate: z.optional(nonNegativeNumber()),
-    lrRangeTestStaircase: z.optional(bool()),
-    ...deepspeedCommonOptions,
-  }));
-
-  constructor(optimizer: Optimizer, options: LRRangeTestOptions = {}) {
-    super(optimizer, options);
-  }
-
-  protected override resolve(options: LRRangeTestOptions, optimizer: Optimizer): Resolved {
+export const LRRangeTest = /* @__PURE__ */ defineSchedule({
+  type: "LRRangeTest",
+  family: "deepspeed",
+  counter: deepspeedIterations,
+  base: "lr",
+  options: () => ({
+    /** The lr at iteration -1, one or one per group (`lr_range_test_min_lr`). */
+    lrRangeTestMinLr: withDefault(numberPerGroup(), 1e-3 as number | number[]),
+    /** Iterations per increment (`lr_range_test_step_size`); DeepSpeed divides by it at every step, so 0 is refused. */
+    lrRangeTestStepSize: withDefault(num("a finite number other than 0 (DeepSpeed divides by it at every step)", (v) => v !== 0), 2000),
+    /** Increment per `step_size` iterations, as a multiple of the min lr (`lr_range_test_step_rate`). */
+    lrRangeTestStepRate: withDefault(num(), 1),
+    /** Grow in whole increments (`lr_range_test_staircase`). */
+    lrRangeTestStaircase: withDefault(bool(), false),
+    ...lastBatchIterationOption(),
+  }),
+  build: (o, ctx) => {
+    const minLrs = perGroupValues(o.lrRangeTestMinLr, "lrRangeTestMinLr", ctx.groups.length, ctx.fail);
+    const { lrRangeTestStepSize: stepSize, lrRangeTestStepRate: stepRate } = o;
+    const interval = o.lrRangeTestStaircase ? (t: number) => Math.floor((t + 1) / stepSize) : (t: number) => (t + 1) / stepSize;
     return {
-      minLrs: this.perGroupValues(options.lrRangeTestMinLr ?? 1e-3, optimizer, "lrRangeTestMinLr"),
-      stepSize: options.lrRangeTestStepSize ?? 2000,
-      stepRate: options.lrRangeTestStepRate ?? 1,
-      staircase: options.lrRangeTestStaircase ?? false,
+      shape: (t) => 1 + stepRate * interval(t),
+      lr: (i, increase) => minLrs[i]! * increase,
     };
-  }
+  },
+  reference: deepspeedDialect,
+});
 
-  protected lrAt(i: number, t: number): number {
-    return this.lrWithShared(i, t, this.sharedAt(t));
-  }
-
-  /** `1 + step_rate * interval`, the same for every group: computed once per step. */
-  protected override sharedAt(t: number): number {
-    const { stepSize, stepRate, staircase } = this.resolved;
-    const interval = staircase ? Math.floor((t + 1) / stepSize) : (t + 1) / stepSize;
-    return 1 + stepRate * interval;
-  }
-
-  protected override lrWithShared(i: number, _t: number, factor: number): number {
-    return this.resolved.minLrs[i]! * factor;
-  }
-}
+export type LRRangeTest = InstanceType<typeof LRRangeTest>;
+export type LRRangeTestOptions = SchedulerOptions<typeof LRRangeTest>;

@@ -1,29 +1,10 @@
-import { InvalidOptionError } from "../../core/errors.js";
-import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeInt, numberIn, oneOf, perGroup, lazySchema } from "../../core/schema.js";
-import * as z from "zod/mini";
-import { DeepSpeedScheduler, deepspeedCommonOptions, resolveWarmup, warmupProgress, type DeepSpeedCommonOptions, type Warmup } from "./base.js";
+import { deepspeedIterations } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { StepError } from "../../core/errors.js";
+import { num, withDefault } from "../../core/schema.js";
+import { deepspeedDialect, isKnownWarmupType, lastBatchIterationOption, numberPerGroup, perGroupValues, warmupOf, warmupTypeOption } from "./common.js";
 
-export interface WarmupCosineLROptions extends DeepSpeedCommonOptions {
-  /** End of the cosine, in iterations (`total_num_steps`). Required; greater than `max(2, warmup_num_steps)`. */
-  totalNumSteps: number;
-  /** Ratio of each group's lr at the start of the warmup, per group or one for all (`warmup_min_ratio`). Default 0. */
-  warmupMinRatio?: number | number[];
-  /** Warmup length in iterations (`warmup_num_steps`); 0 and 1 count as 2, as in DeepSpeed. Default 1000. */
-  warmupNumSteps?: number;
-  /** Ratio the cosine falls to (`cos_min_ratio`). Default 0.0001. */
-  cosMinRatio?: number;
-  /** `"log"` (default) or `"linear"` (`warmup_type`). DeepSpeed crashes on the first step with any other value; here it is refused. */
-  warmupType?: "log" | "linear";
-}
-
-interface Resolved {
-  minRatios: number[];
-  warmup: Warmup;
-  cosMinRatio: number;
-  /** `total - n`: half the period of the cosine. */
-  cosineSteps: number;
-}
+const TYPE = "WarmupCosineLR";
 
 /**
  * DeepSpeed's `WarmupCosineLR`, ratio-based: `lr = lr0 * ratio(it)` where `lr0` is each group's lr
@@ -32,57 +13,68 @@ interface Resolved {
  * with `s = it - n + 1`. As in DeepSpeed there is no clamp past `total_num_steps` (the cosine comes
  * back up), and construction sets only the first group's lr to 0 (the others keep theirs until the first step).
  * @example
+ * const optimizer = { paramGroups: [{ lr: 6e-4 }, { lr: 6e-5 }] };
  * const scheduler = new WarmupCosineLR(optimizer, { totalNumSteps: 10000, warmupNumSteps: 500, warmupType: "linear" });
+ * scheduler.step(250); // both groups at half their lr
  */
-export class WarmupCosineLR extends DeepSpeedScheduler<WarmupCosineLROptions, Resolved> {
-  static readonly schedulerType = "WarmupCosineLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
-    totalNumSteps: nonNegativeInt(),
-    warmupMinRatio: z.optional(perGroup(numberIn(0, 1), "a number in [0, 1]")),
-    warmupNumSteps: z.optional(nonNegativeInt()),
-    cosMinRatio: z.optional(numberIn(0, 1)),
-    warmupType: z.optional(oneOf(["log", "linear"] as const)),
-    ...deepspeedCommonOptions,
-  }));
-
-  constructor(optimizer: Optimizer, options: WarmupCosineLROptions) {
-    super(optimizer, options);
-  }
-
-  protected override resolve(options: WarmupCosineLROptions, optimizer: Optimizer): Resolved {
-    const warmup = resolveWarmup(options.warmupNumSteps ?? 1000, options.warmupType === "linear");
-    const total = options.totalNumSteps;
-    if (total <= warmup.steps) {
-      throw new InvalidOptionError(this.type, "total_num_steps", total, `> max(2, warmup_num_steps) = ${warmup.steps} (the cosine needs at least one step)`);
+export const WarmupCosineLR = /* @__PURE__ */ defineSchedule({
+  type: TYPE,
+  family: "deepspeed",
+  counter: deepspeedIterations,
+  base: "lr",
+  options: () => ({
+    /** End of the cosine, in iterations (`total_num_steps`). */
+    totalNumSteps: num(),
+    /** Ratio of each group's lr at the start of the warmup, one or one per group (`warmup_min_ratio`). */
+    warmupMinRatio: withDefault(numberPerGroup(), 0 as number | number[]),
+    /** Warmup length in iterations (`warmup_num_steps`); below 2 it counts as 2. */
+    warmupNumSteps: withDefault(num(), 1000),
+    /** Ratio the cosine falls to (`cos_min_ratio`). */
+    cosMinRatio: withDefault(num(), 1e-4),
+    /** `"log"` or `"linear"` (`warmup_type`); with any other string every warmup iteration fails, as in DeepSpeed. */
+    warmupType: warmupTypeOption(),
+    ...lastBatchIterationOption(),
+  }),
+  build: (o, ctx) => {
+    const minRatios = perGroupValues(o.warmupMinRatio, "warmupMinRatio", ctx.groups.length, ctx.fail);
+    const warmup = warmupOf(o.warmupNumSteps, o.warmupType);
+    const n = warmup.steps;
+    const total = o.totalNumSteps;
+    const cosineSteps = total - n;
+    const cosMinRatio = o.cosMinRatio;
+    const baseLrs = ctx.baseLrs;
+    if (total < n) {
+      ctx.warn("total-steps-within-warmup", `total_num_steps ${total} is less than warmup_num_steps ${o.warmupNumSteps}: the cosine runs with a negative period, as in DeepSpeed.`);
+    }
+    if (cosineSteps === 0) {
+      ctx.warn("zero-length-cosine", `total_num_steps equals max(2, warmup_num_steps) = ${n}: every iteration from ${n} on fails (DeepSpeed divides by zero there).`);
+    }
+    const known = isKnownWarmupType(o.warmupType);
+    if (!known) {
+      ctx.warn("unknown-warmup-type", `Unknown warmup_type ${JSON.stringify(o.warmupType)}: DeepSpeed's WarmupCosineLR has no fallback, so every warmup iteration (0 to ${n} - 1) fails.`);
     }
     return {
-      minRatios: this.perGroupValues(options.warmupMinRatio ?? 0, optimizer, "warmupMinRatio"),
-      warmup,
-      cosMinRatio: options.cosMinRatio ?? 1e-4,
-      cosineSteps: total - warmup.steps,
+      shape(t) {
+        if (t < 0) return 0;
+        if (t < n) {
+          if (!known) throw new StepError(TYPE, t, `warmup_type ${JSON.stringify(o.warmupType)} is neither "log" nor "linear" (DeepSpeed raises UnboundLocalError at every warmup iteration)`);
+          return warmup.progress(t);
+        }
+        if (cosineSteps === 0) throw new StepError(TYPE, t, `the cosine has length total_num_steps - max(2, warmup_num_steps) = 0 (DeepSpeed raises ZeroDivisionError)`);
+        const cosine = (1 + Math.cos((Math.PI * (t - n + 1)) / cosineSteps)) / 2;
+        return Math.max(0, cosMinRatio + (1 - cosMinRatio) * cosine);
+      },
+      lr(i, ratio, t) {
+        // Before the start DeepSpeed's lr list is [0.0]: only the first group is written.
+        if (t < 0) return i === 0 ? 0 : baseLrs[i]!;
+        if (t >= n) return baseLrs[i]! * ratio;
+        const minRatio = minRatios[i]!;
+        return baseLrs[i]! * (minRatio + ratio * (1 - minRatio));
+      },
     };
-  }
+  },
+  reference: deepspeedDialect,
+});
 
-  protected lrAt(i: number, t: number): number {
-    return this.lrWithShared(i, t, this.sharedAt(t));
-  }
-
-  /**
-   * What every group shares at iteration `t`, computed once per step: the warmup progress during
-   * the warmup (each group then applies its own `warmup_min_ratio`), the ratio itself afterwards.
-   */
-  protected override sharedAt(t: number): number {
-    const { warmup, cosMinRatio, cosineSteps } = this.resolved;
-    if (t < warmup.steps) return warmupProgress(warmup, t);
-    const cosine = (1 + Math.cos((Math.PI * (t - warmup.steps + 1)) / cosineSteps)) / 2;
-    return Math.max(0, cosMinRatio + (1 - cosMinRatio) * cosine);
-  }
-
-  protected override lrWithShared(i: number, t: number, shared: number): number {
-    // Before the start DeepSpeed's lr list is [0.0]: only the first group is written.
-    if (t < 0) return i === 0 ? 0 : this.baseLrs[i]!;
-    if (t >= this.resolved.warmup.steps) return this.baseLrs[i]! * shared;
-    const minRatio = this.resolved.minRatios[i]!;
-    return this.baseLrs[i]! * (minRatio + shared * (1 - minRatio));
-  }
-}
+export type WarmupCosineLR = InstanceType<typeof WarmupCosineLR>;
+export type WarmupCosineLROptions = SchedulerOptions<typeof WarmupCosineLR>;

@@ -1,46 +1,43 @@
-import { InvalidOptionError } from "../../core/errors.js";
-import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeInt, lazySchema } from "../../core/schema.js";
-import { deepspeedCommonOptions } from "./base.js";
-import { WarmupScheduler, warmupOptions, type DeepSpeedWarmupOptions, type WarmupResolved } from "./warmup-base.js";
-
-export interface WarmupDecayLROptions extends DeepSpeedWarmupOptions {
-  /** Iteration at which the linear decay reaches `warmup_min_lr` (`total_num_steps`). Required; at least `warmup_num_steps`. */
-  totalNumSteps: number;
-}
-
-interface Resolved extends WarmupResolved {
-  total: number;
-  /** `max(1, total - n)`, DeepSpeed's decay length. */
-  decaySteps: number;
-}
+import { deepspeedIterations } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { num } from "../../core/schema.js";
+import { deepspeedDialect, lastBatchIterationOption, warmupLrForm, warmupLrOptions } from "./common.js";
 
 /**
- * DeepSpeed's `WarmupDecayLR`: WarmupLR's warmup, then a linear decay back to `warmup_min_lr`
- * at `total_num_steps`: `gamma = max(0, (total - it) / max(1, total - n))`.
- * DeepSpeed only logs a warning when `total_num_steps < warmup_num_steps`; here it is refused.
+ * DeepSpeed's `WarmupDecayLR`: WarmupLR's warmup, then a linear decay back to `warmup_min_lr` at
+ * `total_num_steps`: `gamma = max(0, (total - it) / max(1, total - n))`, `n = max(2, warmup_num_steps)`.
+ * A `total_num_steps` below `n` runs as in DeepSpeed (the lr drops to `warmup_min_lr` after the
+ * warmup), with a `"total-steps-within-warmup"` warning.
  * @example
+ * const optimizer = { paramGroups: [{ lr: 3e-4 }] };
  * const scheduler = new WarmupDecayLR(optimizer, { totalNumSteps: 10000, warmupMaxLr: 3e-4, warmupNumSteps: 500 });
+ * scheduler.step(5250); // halfway down: lr 1.5e-4
  */
-export class WarmupDecayLR extends WarmupScheduler<WarmupDecayLROptions, Resolved> {
-  static readonly schedulerType = "WarmupDecayLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({ totalNumSteps: nonNegativeInt(), ...warmupOptions(), ...deepspeedCommonOptions }));
-
-  constructor(optimizer: Optimizer, options: WarmupDecayLROptions) {
-    super(optimizer, options);
-  }
-
-  protected override resolve(options: WarmupDecayLROptions, optimizer: Optimizer): Resolved {
-    const lrs = this.resolveWarmupLrs(options, optimizer);
-    const total = options.totalNumSteps;
-    const warmupNumSteps = options.warmupNumSteps ?? 1000;
-    if (total < warmupNumSteps) {
-      throw new InvalidOptionError(this.type, "total_num_steps", total, `>= warmup_num_steps (${warmupNumSteps})`);
+export const WarmupDecayLR = /* @__PURE__ */ defineSchedule({
+  type: "WarmupDecayLR",
+  family: "deepspeed",
+  counter: deepspeedIterations,
+  base: "lr",
+  options: () => ({
+    /** The iteration at which the decay reaches `warmup_min_lr` (`total_num_steps`). */
+    totalNumSteps: num(),
+    ...warmupLrOptions(),
+    ...lastBatchIterationOption(),
+  }),
+  build: (o, ctx) => {
+    const total = o.totalNumSteps;
+    const n = Math.max(2, o.warmupNumSteps);
+    if (total < n) {
+      ctx.warn(
+        "total-steps-within-warmup",
+        `total_num_steps ${total} is less than warmup_num_steps ${o.warmupNumSteps}: the lr drops to warmup_min_lr after the warmup (DeepSpeed only warns, too).`,
+      );
     }
-    return { ...lrs, total, decaySteps: Math.max(1, total - lrs.warmup.steps) };
-  }
+    const decaySteps = Math.max(1, total - n);
+    return warmupLrForm(o, ctx, (t) => Math.max(0, (total - t) / decaySteps));
+  },
+  reference: deepspeedDialect,
+});
 
-  protected gammaAfterWarmup(t: number): number {
-    return Math.max(0, (this.resolved.total - t) / this.resolved.decaySteps);
-  }
-}
+export type WarmupDecayLR = InstanceType<typeof WarmupDecayLR>;
+export type WarmupDecayLROptions = SchedulerOptions<typeof WarmupDecayLR>;

@@ -1,153 +1,123 @@
-import { InvalidOptionError, StepError } from "../../core/errors.js";
-import type { Optimizer } from "../../core/optimizer.js";
-import { LRScheduler, type RestoredState } from "../../core/scheduler.js";
-import { respellOptionError } from "../../core/options.js";
-import { StateReader } from "../../core/state.js";
-import { bool, nonNegativeInt, nonNegativeNumber, num, oneOf, positiveInt, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
-import { applyCheckpointPolicy, ownCheckpointValues, readReferenceCheckpoint } from "./checkpoint.js";
-import { readGroupOverrides, type GroupOverrides } from "./group-overrides.js";
-
-export const LR_DECAY_STYLES = ["constant", "linear", "cosine", "inverse-square-root", "WSD"] as const;
-export const LR_WSD_DECAY_STYLES = ["linear", "cosine", "exponential", "minus_sqrt"] as const;
-export const WD_INCR_STYLES = ["constant", "linear", "cosine"] as const;
-
-export type LrDecayStyle = (typeof LR_DECAY_STYLES)[number];
-export type LrWsdDecayStyle = (typeof LR_WSD_DECAY_STYLES)[number];
-export type WdIncrStyle = (typeof WD_INCR_STYLES)[number];
-
-export interface OptimizerParamSchedulerOptions {
-  /** The lr the warmup starts from (scheduler-wide; groups cannot override it). */
-  initLr: number;
-  /** The peak lr, reached at the end of the warmup; a group's `maxLr` overrides it. */
-  maxLr: number;
-  /** The floor lr, reached at `lrDecaySteps`; a group's `minLr` overrides it. */
-  minLr: number;
-  /** Steps of linear warmup from `initLr` to `maxLr` (0: none; need not be whole). */
-  lrWarmupSteps: number;
-  /** The step at which the decay reaches `minLr`, counted from 0 (warmup included). */
-  lrDecaySteps: number;
-  lrDecayStyle: LrDecayStyle;
-  /** Weight decay at step 0; a group's `startWd` overrides it. */
-  startWd: number;
-  /** Weight decay from `wdIncrSteps` on; a group's `endWd` overrides it. */
-  endWd: number;
-  wdIncrSteps: number;
-  /** `constant` needs `startWd === endWd`. */
-  wdIncrStyle: WdIncrStyle;
-  /** Loading a checkpoint takes its values (default true); with false they must equal the constructor's. */
-  useCheckpointOptParamScheduler?: boolean | undefined;
-  /** Loading a checkpoint keeps the constructor's values (default false); needs `useCheckpointOptParamScheduler: false`. */
-  overrideOptParamScheduler?: boolean | undefined;
-  /** WSD: length of the final anneal, which ends at `lrDecaySteps`. Required with `lrDecayStyle: "WSD"`. */
-  wsdDecaySteps?: number | null | undefined;
-  /** WSD: shape of the final anneal. Required with `lrDecayStyle: "WSD"`. */
-  lrWsdDecayStyle?: LrWsdDecayStyle | null | undefined;
-}
-
-/** The weight-decay part of the options. */
-interface WeightDecaySettings {
-  startWd: number;
-  endWd: number;
-  wdIncrSteps: number;
-  wdIncrStyle: WdIncrStyle;
-}
-
-/**
- * Weight-decay settings with each group's values resolved, so that a step only does arithmetic, on
- * plain numbers and booleans (comparing the settings' strings per step costs more).
- */
-interface WeightDecayPlan {
-  settings: WeightDecaySettings;
-  startWd: number[];
-  endWd: number[];
-  wdMult: number[];
-  wdIncrSteps: number;
-  constant: boolean;
-  linear: boolean;
-}
-
-function planWeightDecay(settings: WeightDecaySettings, groups: GroupOverrides): WeightDecayPlan {
-  return {
-    settings,
-    startWd: groups.startWd.map((v) => v ?? settings.startWd),
-    endWd: groups.endWd.map((v) => v ?? settings.endWd),
-    wdMult: groups.wdMult,
-    wdIncrSteps: settings.wdIncrSteps,
-    constant: settings.wdIncrStyle === "constant",
-    linear: settings.wdIncrStyle === "linear",
-  };
-}
-
-/** Whether the weight decay holds at `endWd` at step `t` (`wdCoefficient` is then 0). */
-function wdHolds(plan: WeightDecayPlan, t: number): boolean {
-  return t > plan.wdIncrSteps || plan.constant;
-}
-
-/**
- * The share of `endWd - startWd` reached at step `t`, the same for every group (0 where `wdHolds`).
- * Always a number: a `number | undefined` would be kept boxed by the JIT, an allocation per step.
- */
-function wdCoefficient(plan: WeightDecayPlan, t: number): number {
-  if (wdHolds(plan, t)) return 0;
-  const ratio = t / plan.wdIncrSteps;
-  return plan.linear ? ratio : 0.5 * (Math.cos(Math.PI * (1 - ratio)) + 1);
-}
-
-/** The weight decay of group `i`, `wdMult` included, given `wdHolds` and `wdCoefficient` at the step. */
-function groupWeightDecay(plan: WeightDecayPlan, i: number, holds: boolean, coeff: number): number {
-  const endWd = plan.endWd[i]!;
-  if (holds) return endWd * plan.wdMult[i]!;
-  const startWd = plan.startWd[i]!;
-  return (startWd + coeff * (endWd - startWd)) * plan.wdMult[i]!;
-}
-
-/**
- * Per-group values the closed forms read, resolved once from the options and the groups, and the
- * scalars a step reads, as plain numbers (styles by their index in `LR_DECAY_STYLES` and
- * `LR_WSD_DECAY_STYLES`): the options object is slower to read, and strings slower to compare.
- */
-interface Resolved {
-  maxLr: number[];
-  minLr: number[];
-  groups: GroupOverrides;
-  weightDecay: WeightDecaySettings;
-  wdPlan: WeightDecayPlan;
-  constantStyle: boolean;
-  linearStyle: boolean;
-  inverseSqrtStyle: boolean;
-  wsdStyle: boolean;
-  initLr: number;
-  warmupSteps: number;
-  /** `lrWarmupSteps`, or NaN without warmup: `t <= warmupEnd` is then false for every t. */
-  warmupEnd: number;
-  decaySteps: number;
-  /** `lrDecaySteps - lrWarmupSteps`. */
-  decaySpan: number;
-  /** `sqrt(max(lrWarmupSteps, 1))`, the inverse square root's scale. */
-  sqrtWarmup: number;
-  /** WSD (0 otherwise): the anneal's length, its first step, its style's index in `LR_WSD_DECAY_STYLES`. */
-  annealSteps: number;
-  annealStart: number;
-  annealStyle: number;
-  /** `sharedAt(sharedStep)`, kept here rather than returned (see `sharedAt`); a double from the start. */
-  shared: number;
-  /** The step `shared` belongs to (an integer field: the counter is a whole number of steps). */
-  sharedStep: number;
-}
+import { megatronIncrements } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { InvalidOptionError } from "../../core/errors.js";
+import type { ParamGroup } from "../../core/optimizer.js";
+import type { OptionsOf } from "../../core/options.js";
+import { bool, nonNegativeInt, nonNegativeNumber, num, oneOf, positiveInt, withDefault } from "../../core/schema.js";
+import type { SchedulerStateDict } from "../../core/state.js";
+import { megatronDialect } from "./checkpoint.js";
+import { groupValues, type GroupDefaults, type GroupValues } from "./group-overrides.js";
+import { LR_DECAY_STYLES, LR_WSD_DECAY_STYLES, lrSchedule } from "./lr-schedule.js";
+import { WD_INCR_STYLES, weightDecaySchedule } from "./weight-decay.js";
 
 const TYPE = "OptimizerParamScheduler";
+
+/** An option Python may pass as `None`: null is taken as absent, so that None and a left-out option are the same setting. */
+const noneOr = <T>(schema: z.ZodMiniType<T>) => z.pipe(z.nullish(schema), z.transform((v: T | null | undefined) => v ?? undefined));
+
+const options = () => ({
+  /** The lr the warmup starts from (scheduler-wide; groups cannot override it). */
+  initLr: num(),
+  /** The peak lr, reached at the end of the warmup; a group's `maxLr` overrides it. */
+  maxLr: num(),
+  /** The floor lr, reached at `lrDecaySteps`; a group's `minLr` overrides it. */
+  minLr: nonNegativeNumber(),
+  /** Steps of linear warmup from `initLr` to `maxLr` (0: none). Megatron's `--lr-warmup-fraction` makes it a fraction of `lrDecaySteps`, so it need not be whole. */
+  lrWarmupSteps: nonNegativeNumber(),
+  /** The step at which the decay reaches `minLr`, counted from 0 (warmup included). */
+  lrDecaySteps: positiveInt(),
+  lrDecayStyle: oneOf(LR_DECAY_STYLES),
+  /** Weight decay at step 0; a group's `startWd` overrides it. */
+  startWd: nonNegativeNumber(),
+  /** Weight decay from `wdIncrSteps` on; a group's `endWd` overrides it. */
+  endWd: num(),
+  wdIncrSteps: nonNegativeInt(),
+  /** `"constant"` needs `startWd === endWd`. */
+  wdIncrStyle: oneOf(WD_INCR_STYLES),
+  /** A loaded checkpoint's settings replace the constructor's; with false they must equal them. */
+  useCheckpointOptParamScheduler: withDefault(bool(), true),
+  /** A loaded checkpoint's settings are ignored (needs `useCheckpointOptParamScheduler: false`). */
+  overrideOptParamScheduler: withDefault(bool(), false),
+  /** WSD: length of the final anneal, which ends at `lrDecaySteps`. Required with `lrDecayStyle: "WSD"`. */
+  wsdDecaySteps: noneOr(nonNegativeInt()),
+  /** WSD: shape of the final anneal. Required with `lrDecayStyle: "WSD"` when `wsdDecaySteps > 0`. */
+  lrWsdDecayStyle: noneOr(oneOf(LR_WSD_DECAY_STYLES)),
+});
+
+type Options = OptionsOf<ReturnType<typeof options>>;
+
+/** The options that choose how a checkpoint is loaded: the constructor's choice, never a checkpoint's. */
+const POLICY_OPTIONS = ["useCheckpointOptParamScheduler", "overrideOptParamScheduler"] as const;
+
+const defaultsOf = (o: Options): GroupDefaults => ({ maxLr: o.maxLr, minLr: o.minLr, startWd: o.startWd, endWd: o.endWd, constantWd: o.wdIncrStyle === "constant" });
+
+/** Megatron's constructor asserts, and what it would only fail on later, as option errors. */
+function check(o: Options, fail: (option: string, value: unknown, expected: string) => never): void {
+  if (o.maxLr < o.minLr) fail("maxLr", o.maxLr, `>= min_lr (${o.minLr})`);
+  if (o.initLr > o.maxLr) fail("initLr", o.initLr, `<= max_lr (${o.maxLr})`);
+  if (o.lrWarmupSteps >= o.lrDecaySteps) fail("lrWarmupSteps", o.lrWarmupSteps, `< lr_decay_steps (${o.lrDecaySteps})`);
+  if (o.lrDecayStyle === "WSD") {
+    if (o.wsdDecaySteps === undefined) fail("wsdDecaySteps", o.wsdDecaySteps, 'given when lr_decay_style is "WSD"');
+    // Megatron fails when the anneal starts; without an anneal (wsd_decay_steps 0) it runs.
+    if (o.lrWsdDecayStyle === undefined && o.wsdDecaySteps > 0) {
+      fail("lrWsdDecayStyle", o.lrWsdDecayStyle, `given when lr_decay_style is "WSD" and wsd_decay_steps > 0 (one of ${LR_WSD_DECAY_STYLES.join(", ")})`);
+    }
+  }
+  if (o.endWd < o.startWd) fail("endWd", o.endWd, `>= start_wd (${o.startWd})`);
+  if (o.wdIncrStyle === "constant" && o.endWd !== o.startWd) fail("endWd", o.endWd, `equal to start_wd (${o.startWd}) when wd_incr_style is "constant"`);
+  if (o.wdIncrStyle !== "constant" && o.wdIncrSteps === 0) fail("wdIncrSteps", 0, `> 0 when wd_incr_style is "${o.wdIncrStyle}"`);
+  if (o.overrideOptParamScheduler && o.useCheckpointOptParamScheduler) {
+    fail("overrideOptParamScheduler", true, "false unless use_checkpoint_opt_param_scheduler is false (it defaults to true)");
+  }
+}
+
+const OptimizerParamSchedule = /* @__PURE__ */ defineSchedule({
+  type: TYPE,
+  family: "megatron",
+  counter: megatronIncrements,
+  base: "absolute",
+  options,
+  build(o, { groups, fail }) {
+    check(o, fail);
+    const values = groups.map((g, i) => groupValues(g, defaultsOf(o), TYPE, `paramGroups[${i}]`));
+    const lr = lrSchedule(o);
+    const wd = weightDecaySchedule(o);
+    // The weight decay's share at the step `shape` was called for, read by `weightDecay` right after.
+    let wdShare = 0;
+    return {
+      shape(n) {
+        wdShare = wd.shape(n);
+        return lr.shape(n);
+      },
+      lr(i, s, n) {
+        const g = values[i]!;
+        return lr.lr(g.maxLr, g.minLr, n, s);
+      },
+      weightDecay(i, _s, n) {
+        const g = values[i]!;
+        return wd.wd(g.startWd, g.endWd, n, wdShare) * g.wdMult;
+      },
+      baseLrs: values.map((g) => g.maxLr),
+    };
+  },
+  reference: megatronDialect,
+  loadPolicy: (o) => (o.overrideOptParamScheduler ? "current" : o.useCheckpointOptParamScheduler ? "checkpoint" : "strict"),
+});
 
 /**
  * Megatron-LM's `OptimizerParamScheduler`: a warmup from `initLr` to `maxLr`, then a decay to
  * `minLr` (constant, linear, cosine, inverse-square-root or warmup-stable-decay), and a weight decay
  * that increases from `startWd` to `endWd`. Every step writes both `lr` and `weightDecay` (times
- * the group's `wdMult`) into every group. `step(increment)` advances the counter (`num_steps`) by
- * `increment` (default 1); construction is `step(0)`.
+ * the group's `wdMult`) into every group; a group's `maxLr`, `minLr`, `startWd` and `endWd` override
+ * the scheduler's. `step(increment)` advances the counter (`num_steps`) by `increment` (default 1);
+ * construction is `step(0)`.
  *
  * Loading Megatron's own `state_dict()` follows Megatron: its `num_steps` is added to the current
  * count, and the weight decay written by the load still uses the settings from before the load
- * (the loaded ones apply from the next step). Our own `stateDict()` restores the exact state.
+ * (the loaded ones apply from the next step). `useCheckpointOptParamScheduler` and
+ * `overrideOptParamScheduler` choose, for both Megatron's dicts and ours, whether the checkpoint's
+ * settings replace the constructor's, must equal them, or are ignored.
  * @example
  * const scheduler = new OptimizerParamScheduler(optimizer, {
  *   initLr: 0, maxLr: 3e-4, minLr: 3e-5, lrWarmupSteps: 2000, lrDecaySteps: 100_000, lrDecayStyle: "cosine",
@@ -155,215 +125,66 @@ const TYPE = "OptimizerParamScheduler";
  * });
  * for (let i = 0; i < 100_000; i++) { trainStep(); scheduler.step(); }
  */
-export class OptimizerParamScheduler extends LRScheduler<OptimizerParamSchedulerOptions, Resolved> {
-  static readonly schedulerType = TYPE;
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
-    initLr: num(),
-    maxLr: num(),
-    minLr: nonNegativeNumber(),
-    // Megatron's --lr-warmup-fraction makes this a fraction of lr_decay_steps, so it need not be whole.
-    lrWarmupSteps: nonNegativeNumber(),
-    lrDecaySteps: positiveInt(),
-    lrDecayStyle: oneOf(LR_DECAY_STYLES),
-    startWd: nonNegativeNumber(),
-    endWd: num(),
-    wdIncrSteps: nonNegativeInt(),
-    wdIncrStyle: oneOf(WD_INCR_STYLES),
-    useCheckpointOptParamScheduler: z.optional(bool()),
-    overrideOptParamScheduler: z.optional(bool()),
-    wsdDecaySteps: z.nullish(nonNegativeInt()),
-    lrWsdDecayStyle: z.nullish(oneOf(LR_WSD_DECAY_STYLES)),
-  }));
-
-  /** Set by a load of Megatron's own dict: the weight-decay settings the groups' `weightDecay` was written with, until the next step. */
-  private writtenWith: WeightDecayPlan | undefined;
-
-  constructor(optimizer: Optimizer, options: OptimizerParamSchedulerOptions) {
-    try {
-      super(optimizer, options);
-    } catch (error) {
-      throw respellOptionError(error, options);
-    }
-  }
-
-  protected override resolve(o: OptimizerParamSchedulerOptions, optimizer: Optimizer): Resolved {
-    const fail = (option: string, value: unknown, expected: string): never => {
-      throw new InvalidOptionError(TYPE, option, value, expected);
-    };
-    if (o.maxLr < o.minLr) fail("max_lr", o.maxLr, `>= min_lr (${o.minLr})`);
-    if (o.initLr > o.maxLr) fail("init_lr", o.initLr, `<= max_lr (${o.maxLr})`);
-    if (o.lrWarmupSteps >= o.lrDecaySteps) fail("lr_warmup_steps", o.lrWarmupSteps, `< lr_decay_steps (${o.lrDecaySteps})`);
-    if (o.lrDecayStyle === "WSD") {
-      if (o.wsdDecaySteps == null) fail("wsd_decay_steps", o.wsdDecaySteps, 'given when lr_decay_style is "WSD"');
-      if (o.lrWsdDecayStyle == null) fail("lr_wsd_decay_style", o.lrWsdDecayStyle, `given when lr_decay_style is "WSD" (one of ${LR_WSD_DECAY_STYLES.join(", ")})`);
-    }
-    if (o.endWd < o.startWd) fail("end_wd", o.endWd, `>= start_wd (${o.startWd})`);
-    if (o.wdIncrStyle === "constant" && o.endWd !== o.startWd) fail("end_wd", o.endWd, `equal to start_wd (${o.startWd}) when wd_incr_style is "constant"`);
-    if (o.wdIncrStyle !== "constant" && o.wdIncrSteps === 0) fail("wd_incr_steps", 0, `> 0 when wd_incr_style is "${o.wdIncrStyle}"`);
-    if (o.overrideOptParamScheduler === true && o.useCheckpointOptParamScheduler !== false) {
-      fail("override_opt_param_scheduler", true, "false unless use_checkpoint_opt_param_scheduler is false (it defaults to true)");
-    }
-    const groups = readGroupOverrides(optimizer, TYPE, { ...o, constantWd: o.wdIncrStyle === "constant" });
-    const maxLr = groups.maxLr.map((v) => v ?? o.maxLr);
-    const minLr = groups.minLr.map((v) => v ?? o.minLr);
-    const weightDecay = { startWd: o.startWd, endWd: o.endWd, wdIncrSteps: o.wdIncrSteps, wdIncrStyle: o.wdIncrStyle };
-    const annealSteps = o.lrDecayStyle === "WSD" ? o.wsdDecaySteps! : 0;
-    return {
-      maxLr,
-      minLr,
-      groups,
-      weightDecay,
-      wdPlan: planWeightDecay(weightDecay, groups),
-      constantStyle: o.lrDecayStyle === "constant",
-      linearStyle: o.lrDecayStyle === "linear",
-      inverseSqrtStyle: o.lrDecayStyle === "inverse-square-root",
-      wsdStyle: o.lrDecayStyle === "WSD",
-      initLr: o.initLr,
-      warmupSteps: o.lrWarmupSteps,
-      warmupEnd: o.lrWarmupSteps > 0 ? o.lrWarmupSteps : NaN,
-      decaySteps: o.lrDecaySteps,
-      decaySpan: o.lrDecaySteps - o.lrWarmupSteps,
-      sqrtWarmup: Math.sqrt(Math.max(o.lrWarmupSteps, 1)),
-      annealSteps,
-      annealStart: o.lrDecaySteps - annealSteps,
-      annealStyle: o.lrDecayStyle === "WSD" ? LR_WSD_DECAY_STYLES.indexOf(o.lrWsdDecayStyle!) : 0,
-      shared: Number.NaN,
-      sharedStep: -1,
-    };
-  }
-
-  /** The schedule scales no group lr; the base lrs recorded are each group's peak lr. */
-  protected override initialBaseLrs(): number[] {
-    return this.resolved.maxLr.slice();
-  }
-
-  protected lrAt(i: number, t: number): number {
-    return this.lrWithShared(i, t, this.sharedAt(t));
+export class OptimizerParamScheduler extends OptimizerParamSchedule {
+  /**
+   * Megatron's `get_lr(param_group)`: the lr of a group (a param group, or its index in the
+   * optimizer) at the current step, with the group's `maxLr` / `minLr` where it has them. The group
+   * is read as it is now; nothing is written.
+   * @throws InvalidOptimizerError for a group whose overrides the scheduler would refuse
+   * @example
+   * scheduler.getLrOf(optimizer.paramGroups[1]); // or scheduler.getLrOf(1)
+   */
+  getLrOf(group: Readonly<ParamGroup> | number): number {
+    const g = this.#groupValues(group);
+    const n = this.lastEpoch;
+    const lr = lrSchedule(this.options);
+    return lr.lr(g.maxLr, g.minLr, n, lr.shape(n));
   }
 
   /**
-   * What every group shares at step `t`, computed once per step: `sqrt(max(t, 1))` for the inverse
-   * square root, else the share of `maxLr - minLr` left after the warmup (linear, cosine, WSD).
-   * The value goes into `resolved.shared` and 0 is returned: with the lr and the weight decay, this
-   * step is more code than V8 inlines into one call site, and of a call it does not inline, a
-   * returned fraction would be boxed (an allocation per step) where a field is updated in place.
+   * Megatron's `get_wd(param_group=None)`: the weight decay at the current step before `wdMult`, with
+   * the group's `startWd` / `endWd` where it has them, or the scheduler's without a group.
+   * @example
+   * scheduler.getWd(); // the scheduler-wide value
+   * scheduler.getWd(optimizer.paramGroups[2]); // with that group's startWd / endWd
    */
-  protected override sharedAt(t: number): number {
-    const r = this.resolved;
-    let shared: number;
-    if (r.inverseSqrtStyle) shared = Math.sqrt(Math.max(t, 1));
-    else if (r.wsdStyle) {
-      // Flat until the anneal, which ends at `lrDecaySteps`.
-      const x = (t - r.annealStart) / r.annealSteps;
-      // In the order of LR_WSD_DECAY_STYLES: linear, cosine, exponential, minus_sqrt.
-      const style = r.annealStyle;
-      shared = t <= r.annealStart ? 1 : style === 0 ? 1 - x : style === 1 ? 0.5 * (Math.cos(Math.PI * x) + 1) : style === 2 ? 2 * 0.5 ** x - 1 : 1 - Math.sqrt(x);
-    } else {
-      const ratio = (t - r.warmupSteps) / r.decaySpan;
-      shared = r.linearStyle ? 1 - ratio : 0.5 * (Math.cos(Math.PI * ratio) + 1);
-    }
-    r.shared = shared;
-    r.sharedStep = t;
-    return 0;
-  }
-
-  /** Kept short: V8 inlines it once per group loop, within its inlining budget. */
-  protected override lrWithShared(i: number, t: number, _shared: number): number {
-    const r = this.resolved;
-    const maxLr = r.maxLr[i]!;
-    if (t <= r.warmupEnd) return r.initLr + ((maxLr - r.initLr) * t) / r.warmupSteps;
-    if (r.constantStyle) return maxLr;
-    const minLr = r.minLr[i]!;
-    if (t > r.decaySteps) return minLr;
-    if (r.sharedStep !== t) this.sharedAt(t);
-    // The inverse square root, given `sqrt(max(t, 1))`.
-    if (r.inverseSqrtStyle) return Math.max(minLr, (maxLr * r.sqrtWarmup) / r.shared);
-    return minLr + r.shared * (maxLr - minLr);
-  }
-
-  /** The weight decay group `i` gets at step `t`, `wdMult` included, without touching the groups. */
-  weightDecayAt(i: number, t: number): number {
-    const plan = this.resolved.wdPlan;
-    return groupWeightDecay(plan, i, wdHolds(plan, t), wdCoefficient(plan, t));
+  getWd(group?: Readonly<ParamGroup> | number): number {
+    const o = this.options;
+    const g = group === undefined ? { startWd: o.startWd, endWd: o.endWd } : this.#groupValues(group);
+    return weightDecayAt(o, g, this.lastEpoch);
   }
 
   /**
-   * `weightDecayAt` for every group, written out in one function: a helper that V8 did not inline
-   * (the budget goes to the lr first) would return its number boxed, an allocation per step.
+   * The weight decay group `i` gets at step `n`, `wdMult` included: what a step to `n` writes. Pure.
+   * @example
+   * scheduler.weightDecayAt(0, 5000);
    */
-  protected override applyExtras(t: number): void {
-    const plan = this.writtenWith ?? this.resolved.wdPlan;
-    const { startWd, endWd, wdMult } = plan;
-    const holds = wdHolds(plan, t);
-    const ratio = t / plan.wdIncrSteps;
-    const coeff = holds ? 0 : plan.linear ? ratio : 0.5 * (Math.cos(Math.PI * (1 - ratio)) + 1);
+  weightDecayAt(i: number, n: number): number {
+    const g = this.#groupValues(i);
+    return weightDecayAt(this.options, g, n) * g.wdMult;
+  }
+
+  /** Our state dict, without the two policy options: they are the constructor's choice of how to load a checkpoint, as in Megatron, whose dict has neither. */
+  override stateDict(): SchedulerStateDict {
+    const dict = super.stateDict();
+    const saved = { ...dict.options };
+    for (const option of POLICY_OPTIONS) delete saved[option];
+    return { ...dict, options: saved };
+  }
+
+  #groupValues(group: Readonly<ParamGroup> | number): GroupValues {
     const groups = this.optimizer.paramGroups;
-    for (let i = 0; i < groups.length; i++) {
-      groups[i]!.weightDecay = holds ? endWd[i]! * wdMult[i]! : (startWd[i]! + coeff * (endWd[i]! - startWd[i]!)) * wdMult[i]!;
+    if (typeof group !== "number") return groupValues(group, defaultsOf(this.options), TYPE, "group");
+    if (!Number.isInteger(group) || group < 0 || group >= groups.length) {
+      throw new InvalidOptionError(TYPE, "group", group, `a param group, or the index of one (0 to ${groups.length - 1})`);
     }
-  }
-
-  /**
-   * Advances the counter by `increment` steps (Megatron's `num_steps += increment`) and writes
-   * `lr` and `weightDecay` into every group.
-   * @throws StepError unless `increment` is an integer >= 0
-   */
-  override step(increment?: number): void {
-    // An explicit increment is checked out of line, so that V8's inlining budget goes to the arithmetic.
-    if (increment !== undefined) return this.stepBy(increment);
-    this.writtenWith = undefined;
-    this.moveTo(this.lastEpoch + 1);
-  }
-
-  private stepBy(increment: number): void {
-    if (!Number.isInteger(increment) || increment < 0) {
-      throw new StepError(this.type, this.lastEpoch, `the increment must be an integer >= 0; got ${String(increment)}`);
-    }
-    this.writtenWith = undefined;
-    this.moveTo(this.lastEpoch + increment);
-  }
-
-  /** Our own dict: the exact state, with Megatron's policy deciding between its settings and the constructor's. */
-  protected override readOwnState(value: unknown): RestoredState<OptimizerParamSchedulerOptions, Resolved> {
-    const saved = super.readOwnState(value);
-    const lastEpoch = StateReader.of(TYPE, value).number("lastEpoch", { integer: true, min: 0 });
-    const values = ownCheckpointValues(OptimizerParamScheduler.optionsSchema, saved.options as unknown as Record<string, unknown>);
-    const merged = applyCheckpointPolicy(TYPE, OptimizerParamScheduler.optionsSchema, this.options, values);
-    const { options, resolved } = this.readOptions(merged as unknown as Record<string, unknown>, "options.");
-    return { ...saved, options, resolved, lastEpoch, baseLrs: resolved.maxLr.slice() };
-  }
-
-  /** Megatron's dict (current or pre-rename keys): its step count is added to ours, as Megatron does. */
-  protected override readReferenceState(value: unknown): RestoredState<OptimizerParamSchedulerOptions, Resolved> {
-    const reader = StateReader.of(TYPE, value);
-    const { values, numSteps } = readReferenceCheckpoint(reader);
-    const merged = applyCheckpointPolicy(TYPE, OptimizerParamScheduler.optionsSchema, this.options, values);
-    const { options, resolved } = this.readOptions(merged as unknown as Record<string, unknown>, "");
-    const before = this.resolved.weightDecay;
-    const after = resolved.weightDecay;
-    const changed = (Object.keys(before) as (keyof WeightDecaySettings)[]).some((k) => before[k] !== after[k]);
-    return { options, resolved, baseLrs: resolved.maxLr.slice(), lastEpoch: this.lastEpoch + numSteps, extra: changed ? before : undefined };
-  }
-
-  protected override extraState(): Record<string, unknown> | undefined {
-    return this.writtenWith ? { weightDecayWrittenWith: { ...this.writtenWith.settings } } : undefined;
-  }
-
-  protected override readExtraState(reader: StateReader): unknown {
-    if (!reader.has("weightDecayWrittenWith")) return undefined;
-    const saved = new StateReader(TYPE, reader.object("weightDecayWrittenWith"), `${reader.prefix}weightDecayWrittenWith.`);
-    const settings: WeightDecaySettings = {
-      startWd: saved.number("startWd", { min: 0 }),
-      endWd: saved.number("endWd", { min: 0 }),
-      wdIncrSteps: saved.number("wdIncrSteps", { integer: true, min: 0 }),
-      wdIncrStyle: saved.string("wdIncrStyle", WD_INCR_STYLES) as WdIncrStyle,
-    };
-    if (settings.wdIncrStyle !== "constant" && settings.wdIncrSteps === 0) saved.fail("wdIncrSteps", `> 0 when wdIncrStyle is "${settings.wdIncrStyle}"`);
-    return settings;
-  }
-
-  protected override commitExtraState(extra: unknown): void {
-    // Runs after the restored options are committed: the groups' overrides are the restored ones.
-    this.writtenWith = extra === undefined ? undefined : planWeightDecay(extra as WeightDecaySettings, this.resolved.groups);
+    return groupValues(groups[group]!, defaultsOf(this.options), TYPE, `paramGroups[${group}]`);
   }
 }
+
+function weightDecayAt(o: Options, g: { startWd: number; endWd: number }, n: number): number {
+  const wd = weightDecaySchedule(o);
+  return wd.wd(g.startWd, g.endWd, n, wd.shape(n));
+}
+
+export type OptimizerParamSchedulerOptions = SchedulerOptions<typeof OptimizerParamScheduler>;

@@ -65,7 +65,7 @@ export function isBetter(o: TorchPlateauOptions, metric: number, best: number): 
  * The plateau rule: one metric updates the counters and, after more than `patience` bad steps,
  * cuts each group's lr to `max(lr * factor, min_lr)` where that is more than `eps` lower.
  */
-export function torchPlateau(o: TorchPlateauOptions, minLrs: readonly number[]): Plateau<PlateauState> {
+export function torchPlateau(o: TorchPlateauOptions, minLrs: readonly number[]): Plateau<PlateauState, number> {
   return {
     fields: plateauStateFields(),
     initial: { best: o.mode === "max" ? -Infinity : Infinity, numBadEpochs: 0, cooldownCounter: 0 },
@@ -106,7 +106,7 @@ export function torchPlateauDefinition(type: string, family: string): ScheduleDe
     build(o, { groups, fail }) {
       const minLrs = expandPerGroup(o.minLr, groups.length);
       if (minLrs === undefined) return fail("minLr", o.minLr, `a single value or a list of ${groups.length} values (one per param group)`);
-      return { plateau: torchPlateau(o, minLrs) as unknown as Plateau };
+      return { plateau: torchPlateau(o, minLrs) as unknown as Plateau<Record<string, unknown>, number> };
     },
     reference: {
       counter: ["last_epoch"],
