@@ -16,5 +16,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/support/fast-check-seed.ts"],
     testTimeout: 60_000,
+    // Type tests (*.test-d.ts) pin the public types; they run through tsc with the project's tsconfig.
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.typecheck.json" },
   },
 });

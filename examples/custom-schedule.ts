@@ -1,61 +1,57 @@
 /**
- * A schedule of your own: subclass LRScheduler with a type name, an options schema and a closed
- * form lrAt(group, step). Registered, it works with createScheduler, simulate, the CLI, and
- * checkpoints, with no more code.
+ * A schedule of your own: a schedule is a value. `defineSchedule` takes a type name, an options
+ * schema, a counting convention and a pure `build` that returns the closed form; the class it
+ * returns works with createScheduler, SequentialLR, simulate, the CLI and checkpoints.
  * Run: npx vite-node --config vitest.config.ts examples/custom-schedule.ts
  */
 import { strict as assert } from "node:assert";
-import { createScheduler, InvalidOptionError, LRScheduler, registerScheduler, schema, simulate, type Optimizer } from "lr-schedulers";
-import * as z from "zod/mini";
+import { createScheduler, InvalidOptionError, registerScheduler, simulate, type Optimizer } from "lr-schedulers";
+import { defineSchedule, num, positiveInt, torchEpochs, withDefault } from "lr-schedulers/extend";
 
-const { positiveInt, numberIn } = schema;
-
-interface HalvingOptions {
-  /** Halve the lr every `every` steps. */
-  every: number;
-  /** Never go below `floor` times the base lr. Default 0. */
-  floor?: number;
-}
-
-/** Halves each group's lr every `every` steps, down to a floor. */
-class HalvingLR extends LRScheduler<HalvingOptions> {
-  static readonly schedulerType = "HalvingLR";
-  static readonly optionsSchema = z.strictObject({
-    every: positiveInt(),
-    floor: z.optional(numberIn(0, 1)),
-  });
-
-  constructor(optimizer: Optimizer, options: HalvingOptions) {
-    super(optimizer, options);
-  }
-
-  protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * Math.max(0.5 ** Math.floor(t / this.options.every), this.options.floor ?? 0);
-  }
-}
+/** Halves each group's lr every `every` steps, down to `floor` times the base lr. */
+export const HalvingLR = defineSchedule({
+  type: "HalvingLR",
+  family: "custom",
+  counter: torchEpochs, // PyTorch's convention: construction writes step 0, step() adds one
+  options: () => ({ every: positiveInt(), floor: withDefault(num(), 0), start: withDefault(num(), 1) }),
+  build: ({ every, floor, start }, { fail }) => {
+    if (floor > start) return fail("floor", floor, `at most start (${start})`); // a rule across two options
+    return { shape: (t) => Math.max(start * 0.5 ** Math.floor(t / every), floor) }; // lr = base lr * shape(t)
+  },
+});
 
 registerScheduler(HalvingLR);
 
-// Built from a config, with the snake_case spelling a Python config would use for other options.
+// Built from a config, with the snake_case spelling a Python config would use.
 const optimizer: Optimizer = { paramGroups: [{ lr: 0.1 }, { lr: 0.02 }] };
-const scheduler = createScheduler(optimizer, { type: "HalvingLR", params: { every: 10, floor: 0.1 } });
+const scheduler = createScheduler(optimizer, { type: "HalvingLR", params: { every: 10, floor: 0.25 } });
 for (let step = 0; step < 25; step++) scheduler.step();
 console.log(`after 25 steps: ${scheduler.getLastLr().join(", ")}`);
 assert.deepEqual(scheduler.getLastLr(), [0.025, 0.005]);
 
-// Checkpoints work out of the box.
-const resumed = createScheduler({ paramGroups: [{ lr: 0.1 }, { lr: 0.02 }] }, { type: "HalvingLR", params: { every: 10, floor: 0.1 } });
+// Checkpoints work out of the box: resumed from JSON, the next step is the same.
+const resumed = new HalvingLR({ paramGroups: [{ lr: 0.1 }, { lr: 0.02 }] }, { every: 10 });
 resumed.loadStateDict(JSON.parse(JSON.stringify(scheduler.stateDict())));
-assert.equal(resumed.lastEpoch, 25);
+resumed.step();
+scheduler.step();
+assert.deepEqual(resumed.getLastLr(), scheduler.getLastLr());
+console.log(`resumed at step ${resumed.lastEpoch}: ${resumed.getLastLr().join(", ")}`);
 
-// So does the preview: the floor holds from step 40 on.
-const preview = simulate({ type: "HalvingLR", params: { every: 10, floor: 0.1 } }, { steps: 60, lr: 1 });
-console.log(`preview: step 0 ${preview.groups[0]!.lr[0]}, step 30 ${preview.groups[0]!.lr[30]}, step 60 ${preview.groups[0]!.lr[60]}`);
-assert.equal(preview.groups[0]!.lr[60], 0.1);
-
-// Bad options are refused by the schema, naming the option.
-assert.throws(
-  () => createScheduler(optimizer, { type: "HalvingLR", params: { every: 0 } }),
-  (error: unknown) => error instanceof InvalidOptionError && error.option === "every",
+// Inside a sequence: a linear warmup of 5 steps, then the halving on its own clock.
+const warmed = simulate(
+  {
+    type: "SequentialLR",
+    params: {
+      schedulers: [{ type: "LinearLR", params: { start_factor: 0.2, total_iters: 5 } }, { type: "HalvingLR", params: { every: 10 } }],
+      milestones: [5],
+    },
+  },
+  { steps: 30, lr: 0.1 },
 );
-console.log('HalvingLR with every: 0 is refused: InvalidOptionError on "every"');
+console.log(`warmup then halving: step 0 ${warmed.groups[0]!.lr[0]!.toFixed(3)}, step 5 ${warmed.groups[0]!.lr[5]}, step 15 ${warmed.groups[0]!.lr[15]}`);
+assert.equal(warmed.groups[0]!.lr[5], 0.1);
+assert.equal(warmed.groups[0]!.lr[15], 0.05);
+
+// A rule across options is refused with a typed error naming the option as the caller spelled it.
+assert.throws(() => new HalvingLR(optimizer, { every: 5, floor: 2 }), (e: unknown) => e instanceof InvalidOptionError && e.path === "floor");
+console.log("floor > start is refused");

@@ -331,7 +331,7 @@ export function writeStateDict(scheduler: LRScheduler): SchedulerStateDict {
   if (functions.length > 0) dict.functionOptions = functions;
   if (!state.started) dict.started = false;
   if (state.held) dict.held = JSON.parse(JSON.stringify(state.held)) as Record<string, (number | null)[]>;
-  if (state.plateau) dict.extra = Object.fromEntries(Object.entries(state.plateau).map(([k, v]) => [k, typeof v === "number" ? encodeNumber(v) : v]));
+  if (state.plateau) dict.extra = optionsToJson(state.plateau).json;
   if (state.children.length > 0) dict.children = state.children.map((c) => c.stateDict());
   return dict;
 }

@@ -47,9 +47,13 @@ export function defineSchedule<F extends OptionFields, T extends string, Family 
   return Defined as unknown as ScheduleClass<F, LRScheduler<OptionsOf<F>>, T, Family>;
 }
 
-/** Any class made by `defineSchedule` (the registry and composites take every one). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyScheduleClass = ScheduleClass<any, any, string, string>;
+/** Any class made by `defineSchedule` (the registry takes every one). */
+export interface AnyScheduleClass {
+  new (optimizer: Optimizer, options: never): LRScheduler<object>;
+  readonly schedulerType: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly definition: ScheduleDefinition<any, string, string>;
+}
 
 /** The options a scheduler class's constructor takes (camelCase keys), e.g. `SchedulerOptions<typeof StepLR>`. */
 export type SchedulerOptions<C> = C extends { readonly definition: ScheduleDefinition<infer F, string, string> } ? OptionsInputOf<F> : never;

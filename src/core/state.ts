@@ -9,8 +9,11 @@ import { decodeNumber, encodeNumber, type JsonNumber } from "./json.js";
 export const STATE_FORMAT = "lr-schedulers";
 export const STATE_VERSION = 1;
 
-/** The JSON state of a scheduler, as returned by `stateDict()`. */
-export interface SchedulerStateDict {
+/** A JSON value: what `JSON.stringify` keeps and `JSON.parse` gives back. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** The JSON state of a scheduler, as returned by `stateDict()` (a type alias, so that it is assignable to JSON types). */
+export type SchedulerStateDict = {
   format: typeof STATE_FORMAT;
   version: typeof STATE_VERSION;
   /** The registered type, e.g. `"StepLR"`; loading into another type is refused. */
@@ -22,11 +25,11 @@ export interface SchedulerStateDict {
   /** The lr last written into each group. */
   lastLr: JsonNumber[];
   /** The options the scheduler runs with, JSON-safe. Function-valued options are `null` here and listed in `functionOptions`. */
-  options: Record<string, unknown>;
+  options: Record<string, JsonValue>;
   /** Options that are functions: they cannot be saved, so loading keeps the ones the scheduler was constructed with. */
   functionOptions?: string[];
   /** Mutable state beyond the counter (for example ReduceLROnPlateau's best metric). */
-  extra?: Record<string, unknown>;
+  extra?: Record<string, JsonValue>;
   /** The state of each sub-scheduler of a composite (SequentialLR, ChainedScheduler, ...). */
   children?: SchedulerStateDict[];
   /** `false` for a schedule that has not taken its first step and wrote other values at construction (timm). */
@@ -34,16 +37,15 @@ export interface SchedulerStateDict {
   /** Values written at this step that are not the closed form's (a jump by `step(x)`, a reference load), kept until the next step. */
   held?: Record<string, (number | null)[]>;
 }
-
 /** True for a dict written by `stateDict()` of this library (any version); false for a reference implementation's dict. */
 export function isOwnStateDict(value: unknown): value is { format: string } {
   return typeof value === "object" && value !== null && (value as { format?: unknown }).format === STATE_FORMAT;
 }
 
 /** Deep-copies options into JSON: functions -> null (their names are returned), non-finite numbers -> strings. */
-export function optionsToJson(options: object): { json: Record<string, unknown>; functions: string[] } {
+export function optionsToJson(options: object): { json: Record<string, JsonValue>; functions: string[] } {
   const functions: string[] = [];
-  const json: Record<string, unknown> = {};
+  const json: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
     if (typeof value === "function" || (Array.isArray(value) && value.some((v) => typeof v === "function"))) functions.push(key);
@@ -52,16 +54,16 @@ export function optionsToJson(options: object): { json: Record<string, unknown>;
   return { json, functions };
 }
 
-function toJsonValue(value: unknown): unknown {
+function toJsonValue(value: unknown): JsonValue {
   if (typeof value === "number") return encodeNumber(value);
   if (typeof value === "function") return null;
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (typeof value === "object" && value !== null) {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, JsonValue> = {};
     for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v);
     return out;
   }
-  return value;
+  return typeof value === "string" || typeof value === "boolean" ? value : null;
 }
 
 /** Field readers that throw InvalidStateDictError naming the field. */

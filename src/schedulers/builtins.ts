@@ -4,6 +4,8 @@ import { sambaflowFactories } from "./sambaflow/index.js";
 import { optaxFactories } from "./optax/index.js";
 import { extensionsFactories } from "./extensions/index.js";
 import { torchFactories } from "./torch/index.js";
+import { megatronFactories } from "./megatron/index.js";
+import { bionemoFactories } from "./bionemo/index.js";
 import { deepspeedFactories } from "./deepspeed/index.js";
 import { kerasFactories } from "./keras/index.js";
 
@@ -14,8 +16,8 @@ export function builtinFactories(): readonly SchedulerFactory[] {
   table ??= Object.freeze([
     ...torchFactories(),
     ...deepspeedFactories(),
-    // megatron
-    // bionemo
+    ...megatronFactories(),
+    ...bionemoFactories(),
     ...transformersFactories(),
     ...sambaflowFactories(),
     ...extensionsFactories(),

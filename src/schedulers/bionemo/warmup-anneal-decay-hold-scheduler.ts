@@ -4,30 +4,31 @@
  * in the shape a Lightning-style trainer reads (`{ optimizer, lrScheduler: { scheduler, interval,
  * frequency }, monitor }`).
  */
-import type { Optimizer } from "../../core/optimizer.js";
-import { parseOptions, respellOptionError } from "../../core/options.js";
-import { nonNegativeInt, nonNegativeNumber, oneOf, positiveInt, lazySchema } from "../../core/schema.js";
 import * as z from "zod/mini";
-import { WarmupAnnealDecayHold, checkDecayLength } from "./warmup-anneal-decay-hold.js";
+import { InvalidOptionError } from "../../core/errors.js";
+import type { Optimizer } from "../../core/optimizer.js";
+import { parseOptions, pythonName, type OptionsInputOf } from "../../core/options.js";
+import { nonNegativeInt, nonNegativeNumber, oneOf, positiveInt, withDefault } from "../../core/schema.js";
+import { WarmupAnnealDecayHold, decayLengthProblem } from "./warmup-anneal-decay-hold.js";
 
-export interface WarmupAnnealDecayHoldSchedulerOptions {
-  /** Default 2000. */
-  warmupSteps?: number;
-  /** Default 500000. */
-  maxSteps?: number;
-  /** Default 4e-4. */
-  maxLr?: number;
-  /** Default 4e-5. */
-  minLr?: number;
-  /** Default 0.1. */
-  annealPercentage?: number;
-  /** When the trainer steps the scheduler: after every optimizer "step" (the default) or at each "epoch" end. */
-  interval?: "step" | "epoch";
-  /** Steps (or epochs) between two `scheduler.step()` calls. Default 1. */
-  frequency?: number;
-  /** The metric a plateau-driven scheduler would watch. Default "val_loss". */
-  monitor?: string;
-}
+const TYPE = "WarmupAnnealDecayHoldScheduler";
+
+const configFields = () => ({
+  warmupSteps: withDefault(nonNegativeInt(), 2000),
+  maxSteps: withDefault(nonNegativeInt(), 500_000),
+  maxLr: withDefault(nonNegativeNumber(), 4e-4),
+  minLr: withDefault(nonNegativeNumber(), 4e-5),
+  annealPercentage: withDefault(nonNegativeNumber(), 0.1),
+  /** When the trainer steps the scheduler: after every optimizer "step" or at each "epoch" end. */
+  interval: withDefault(oneOf(["step", "epoch"] as const), "step"),
+  /** Steps (or epochs) between two `scheduler.step()` calls. */
+  frequency: withDefault(positiveInt(), 1),
+  /** The metric a plateau-driven scheduler would watch. */
+  monitor: withDefault(z.custom<string>((v) => typeof v === "string" && v !== "", { error: "a metric name (a non-empty string)" }), "val_loss"),
+});
+
+/** BioNeMo's keyword arguments, camelCase or snake_case; every one has BioNeMo's default. */
+export type WarmupAnnealDecayHoldSchedulerOptions = OptionsInputOf<ReturnType<typeof configFields>>;
 
 /** What `scheduler(optimizer)` returns (BioNeMo's `SchedulerOutput`, camelCase). */
 export interface WarmupAnnealDecayHoldSchedulerOutput<O extends Optimizer = Optimizer> {
@@ -36,19 +37,14 @@ export interface WarmupAnnealDecayHoldSchedulerOutput<O extends Optimizer = Opti
   monitor: string;
 }
 
-const TYPE = "WarmupAnnealDecayHoldScheduler";
-
-const schedulerConfigSchema = /* @__PURE__ */ lazySchema(() => ({
-  warmupSteps: z.optional(nonNegativeInt()),
-  maxSteps: z.optional(positiveInt()),
-  maxLr: z.optional(nonNegativeNumber()),
-  minLr: z.optional(nonNegativeNumber()),
-  annealPercentage: z.optional(nonNegativeNumber()),
-  interval: z.optional(oneOf(["step", "epoch"] as const)),
-  frequency: z.optional(positiveInt()),
-  monitor: z.optional(z.custom<string>((v) => typeof v === "string" && v !== "", { error: "a metric name (a non-empty string)" })),
-}));
-
+/**
+ * BioNeMo's config object around `WarmupAnnealDecayHold`, with BioNeMo's defaults (2000 warmup
+ * steps, 500000 steps, max lr 4e-4, min lr 4e-5, anneal 0.1, interval "step", frequency 1,
+ * monitor "val_loss").
+ * @example
+ * const config = new WarmupAnnealDecayHoldScheduler({ warmupSteps: 500, maxSteps: 20_000 });
+ * const { lrScheduler } = config.scheduler(optimizer); // { scheduler, interval: "step", frequency: 1 }
+ */
 export class WarmupAnnealDecayHoldScheduler {
   readonly warmupSteps: number;
   readonly maxSteps: number;
@@ -60,37 +56,27 @@ export class WarmupAnnealDecayHoldScheduler {
   readonly monitor: string;
 
   /**
-   * @param options BioNeMo's keyword arguments, camelCase or snake_case; every one has BioNeMo's default
-   * @throws InvalidOptionError for a bad value, or `max_steps <= warmup_steps` (checked here, before any optimizer exists)
+   * @param options BioNeMo's keyword arguments, camelCase or snake_case
+   * @throws InvalidOptionError for a bad value, or `max_steps == warmup_steps` (checked here, before any optimizer exists)
    */
   constructor(options: WarmupAnnealDecayHoldSchedulerOptions = {}) {
-    const o = parseOptions(schedulerConfigSchema, options, TYPE);
-    this.warmupSteps = o.warmupSteps ?? 2000;
-    this.maxSteps = o.maxSteps ?? 500_000;
-    this.maxLr = o.maxLr ?? 4e-4;
-    this.minLr = o.minLr ?? 4e-5;
-    this.annealPercentage = o.annealPercentage ?? 0.1;
-    this.interval = o.interval ?? "step";
-    this.frequency = o.frequency ?? 1;
-    this.monitor = o.monitor ?? "val_loss";
-    try {
-      checkDecayLength(TYPE, this.warmupSteps, this.maxSteps);
-    } catch (error) {
-      throw respellOptionError(error, options);
-    }
+    const { options: o, spelled } = parseOptions(configFields(), options, TYPE);
+    const problem = decayLengthProblem(o.warmupSteps, o.maxSteps);
+    if (problem !== undefined) throw new InvalidOptionError(TYPE, spelled.maxSteps ?? pythonName("maxSteps"), o.maxSteps, problem);
+    this.warmupSteps = o.warmupSteps;
+    this.maxSteps = o.maxSteps;
+    this.maxLr = o.maxLr;
+    this.minLr = o.minLr;
+    this.annealPercentage = o.annealPercentage;
+    this.interval = o.interval;
+    this.frequency = o.frequency;
+    this.monitor = o.monitor;
   }
 
   /** Builds the schedule on `optimizer` and returns it with the trainer settings. */
   scheduler<O extends Optimizer>(optimizer: O): WarmupAnnealDecayHoldSchedulerOutput<O> {
-    return {
-      optimizer,
-      lrScheduler: { scheduler: new WarmupAnnealDecayHold(optimizer, this.scheduleOptions()), interval: this.interval, frequency: this.frequency },
-      monitor: this.monitor,
-    };
-  }
-
-  private scheduleOptions() {
     const { warmupSteps, maxSteps, maxLr, minLr, annealPercentage } = this;
-    return { warmupSteps, maxSteps, maxLr, minLr, annealPercentage };
+    const scheduler = new WarmupAnnealDecayHold(optimizer, { warmupSteps, maxSteps, maxLr, minLr, annealPercentage });
+    return { optimizer, lrScheduler: { scheduler, interval: this.interval, frequency: this.frequency }, monitor: this.monitor };
   }
 }

@@ -55,7 +55,7 @@ export const WarmupAnnealDecayHold = /* @__PURE__ */ defineSchedule({
       lr: (_i, s) => s,
       // PyTorch's base_lrs are the groups' initial_lr, which BioNeMo sets to max_lr where a group has none.
       baseLrs: groups.map((g) => g.initialLr ?? maxLr),
-      groupFields: (i) => (groups[i]!.initialLr === undefined ? { initialLr: maxLr } : {}),
+      groupFields: (i): Record<string, number> => (groups[i]!.initialLr === undefined ? { initialLr: maxLr } : {}),
     };
   },
   reference: torchDialect({ required: ["warmup_steps", "max_steps", "max_lr"] }),

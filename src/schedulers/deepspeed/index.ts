@@ -15,4 +15,10 @@ export type { WarmupCosineLROptions } from "./warmup-cosine-lr.js";
 export type { DeepSpeedWarmupType } from "./common.js";
 
 /** The DeepSpeed family's entries for createScheduler. */
-export const deepspeedFactories = (): SchedulerFactory[] => [LRRangeTest, OneCycle, WarmupLR, WarmupDecayLR, WarmupCosineLR].map((cls) => classFactory(cls));
+export const deepspeedFactories = (): SchedulerFactory[] => [
+  classFactory(LRRangeTest),
+  classFactory(OneCycle),
+  classFactory(WarmupLR),
+  classFactory(WarmupDecayLR),
+  classFactory(WarmupCosineLR),
+];

@@ -1,8 +1,10 @@
 import * as z from "zod/mini";
 import { deepspeedIterations } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { defineSchedule, type ScheduleClass, type SchedulerOptions } from "../../core/define.js";
+import type { LRScheduler } from "../../core/engine.js";
 import { InvalidOptimizerError, InvalidOptionError } from "../../core/errors.js";
 import type { ParamGroup } from "../../core/optimizer.js";
+import type { OptionsOf } from "../../core/options.js";
 import type { BuildContext } from "../../core/schedule.js";
 import { bool, num, oneOf, withDefault } from "../../core/schema.js";
 import { deepspeedDialect, lastBatchIterationOption, numberPerGroup, perGroupValues } from "./common.js";
@@ -49,7 +51,8 @@ const oneCycleOptions = () => ({
   ...lastBatchIterationOption(),
 });
 
-type Options = z.output<z.ZodMiniObject<ReturnType<typeof oneCycleOptions>>>;
+type OneCycleFields = ReturnType<typeof oneCycleOptions>;
+type Options = OptionsOf<OneCycleFields>;
 
 /** The cycle's constants, per group where DeepSpeed allows lists. */
 interface Cycle {
@@ -179,6 +182,19 @@ const OneCycleSchedule = /* @__PURE__ */ defineSchedule({
   reference: deepspeedDialect,
 });
 
+/** A OneCycle scheduler: the engine, and DeepSpeed's `get_mom()`. */
+export interface OneCycle extends LRScheduler<OptionsOf<OneCycleFields>> {
+  /**
+   * DeepSpeed's `get_mom()`: the momentum (or beta1) of each group at the current iteration, or
+   * null when momentum cycling is off. As in DeepSpeed, right after construction (iteration -1)
+   * this is `cycle_max_mom`, the cycle's value there, although construction wrote `cycle_min_mom`.
+   * @example
+   * scheduler.step(999); // the peak of the lr
+   * scheduler.getMom(); // [0.8]
+   */
+  getMom(): number[] | null;
+}
+
 /**
  * DeepSpeed's `OneCycle`: one triangular cycle between `cycle_min_lr` and `cycle_max_lr` (rising
  * for `cycle_first_step_size`, falling for `cycle_second_step_size` iterations, positions counted
@@ -191,15 +207,7 @@ const OneCycleSchedule = /* @__PURE__ */ defineSchedule({
  * scheduler.step(); // iteration 0
  * scheduler.getMom(); // [0.8999] (beta1 of each group)
  */
-export class OneCycle extends OneCycleSchedule {
-  /**
-   * DeepSpeed's `get_mom()`: the momentum (or beta1) of each group at the current iteration, or
-   * null when momentum cycling is off. As in DeepSpeed, right after construction (iteration -1)
-   * this is `cycle_max_mom`, the cycle's value there, although construction wrote `cycle_min_mom`.
-   * @example
-   * scheduler.step(999); // the peak of the lr
-   * scheduler.getMom(); // [0.8]
-   */
+export const OneCycle: ScheduleClass<OneCycleFields, OneCycle, typeof TYPE, "deepspeed"> = class OneCycle extends OneCycleSchedule {
   getMom(): number[] | null {
     const groups = this.optimizer.paramGroups;
     if (targetOf(this.options, this.optimizer.defaults, groups) === null) return null;
@@ -210,6 +218,6 @@ export class OneCycle extends OneCycleSchedule {
     const scale = t < c.total ? scaleFactor(c, t) : 0;
     return groups.map((_, i) => cycleMomentum(c, i, t, scale));
   }
-}
+};
 
-export type OneCycleOptions = SchedulerOptions<typeof OneCycleSchedule>;
+export type OneCycleOptions = SchedulerOptions<typeof OneCycle>;

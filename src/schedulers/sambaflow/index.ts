@@ -1,4 +1,5 @@
 // The SambaFlow family: its `--lr_schedule` schedules and their entries for createScheduler.
+import type { AnyScheduleClass } from "../../core/define.js";
 import { classFactory, type SchedulerFactory } from "../../core/registry.js";
 import { SambaFlowCosineScheduleWithWarmup } from "./cosine-schedule-with-warmup.js";
 import { SambaFlowFixedLR } from "./fixed-lr.js";
@@ -15,4 +16,5 @@ export { SambaFlowStepSchedule, type SambaFlowStepScheduleOptions } from "./step
 
 /** The sambaflow family's entries for createScheduler, under SambaFlow's `--lr_schedule` names. */
 export const sambaflowFactories = (): SchedulerFactory[] =>
-  [SambaFlowCosineScheduleWithWarmup, SambaFlowPolynomialDecayScheduleWithWarmup, SambaFlowFixedLR, SambaFlowStepSchedule].map((cls) => classFactory(cls));
+  // Each class is a defined schedule with a `stepsThisRun` getter; AnyScheduleClass compares an inherited constructor's options strictly.
+  [SambaFlowCosineScheduleWithWarmup, SambaFlowPolynomialDecayScheduleWithWarmup, SambaFlowFixedLR, SambaFlowStepSchedule].map((cls) => classFactory(cls as AnyScheduleClass));

@@ -14,10 +14,10 @@ import { lastEpochOption, torchDialect } from "./torch-options.js";
 /** A factor schedule's options: its own, then PyTorch's `last_epoch`. */
 export type FactorOptionFields<F extends OptionFields> = F & ReturnType<typeof lastEpochOption>;
 
-export interface FactorScheduleSpec<F extends OptionFields> {
+export interface FactorScheduleSpec<F extends OptionFields, T extends string, Family extends string> {
   /** The reference's own name (the Python function, or SambaFlow's `--lr_schedule` value). */
-  readonly type: string;
-  readonly family: string;
+  readonly type: T;
+  readonly family: Family;
   /** The schedule's own options (camelCase keys); `lastEpoch` is added. */
   readonly options: () => F;
   /**
@@ -44,7 +44,9 @@ export const lambdaLRDialect = () => torchDialect({ ignored: ["lr_lambdas"] });
  *   factor: ({ every }) => (t) => 0.5 ** Math.floor(t / every),
  * }));
  */
-export function factorSchedule<F extends OptionFields>(spec: FactorScheduleSpec<F>): ScheduleDefinition<FactorOptionFields<F>> {
+export function factorSchedule<F extends OptionFields, T extends string, Family extends string>(
+  spec: FactorScheduleSpec<F, T, Family>,
+): ScheduleDefinition<FactorOptionFields<F>, T, Family> {
   return {
     type: spec.type,
     family: spec.family,

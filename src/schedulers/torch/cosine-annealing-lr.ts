@@ -1,19 +1,12 @@
-import type { Optimizer } from "../../core/optimizer.js";
-import { num, positiveNumber, lazySchema } from "../../core/schema.js";
-import * as z from "zod/mini";
-import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
+import { torchEpochs } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { StepError } from "../../core/errors.js";
+import { num, withDefault } from "../../core/schema.js";
+import { lastEpochOption, torchDialect } from "../shared/torch-options.js";
 
-export interface CosineAnnealingLROptions extends TorchCommonOptions {
-  /** Half-period of the cosine, in steps (`T_max`), > 0. */
-  tMax: number;
-  /** The lr at `T_max` (`eta_min`). Default 0. */
-  etaMin?: number;
-}
-
-/** The constants of the closed form, plain numbers. */
-interface CosineAnnealingLRResolved {
-  tMax: number;
-  etaMin: number;
+/** PyTorch's `T_max = 0`: its construction leaves the lr as it is, and the first step divides by zero. */
+function zeroPeriod(t: number): never {
+  throw new StepError("CosineAnnealingLR", t, "T_max is 0: PyTorch divides by it at every step (ZeroDivisionError: integer modulo by zero)");
 }
 
 /**
@@ -21,36 +14,30 @@ interface CosineAnnealingLRResolved {
  * It does not stop at `T_max`: like PyTorch's recursion, the lr climbs back to `base_lr` at `2 * T_max`
  * and repeats with period `2 * T_max`.
  * @example
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
  * const scheduler = new CosineAnnealingLR(optimizer, { tMax: 100, etaMin: 1e-5 });
+ * for (let epoch = 0; epoch < 100; epoch++) scheduler.step();
  */
-export class CosineAnnealingLR extends TorchScheduler<CosineAnnealingLROptions, CosineAnnealingLRResolved> {
-  static readonly schedulerType = "CosineAnnealingLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
-    // T_max = 0: PyTorch fails with "integer modulo by zero" at the first step.
-    tMax: positiveNumber(),
-    etaMin: z.optional(num()),
-    ...torchCommonOptions,
-  }));
+export const CosineAnnealingLR = /* @__PURE__ */ defineSchedule({
+  type: "CosineAnnealingLR",
+  family: "torch",
+  counter: torchEpochs,
+  options: () => ({
+    /** Half-period of the cosine, in steps (`T_max`); 0 is accepted, but every step after construction is refused. */
+    tMax: num(),
+    /** The lr at `T_max` (`eta_min`). */
+    etaMin: withDefault(num(), 0.0),
+    ...lastEpochOption(),
+  }),
+  build: ({ tMax, etaMin, lastEpoch }, { baseLrs, fail }) => {
+    const lr = (i: number, cosine: number) => etaMin + ((baseLrs[i]! - etaMin) * cosine) / 2;
+    if (tMax !== 0) return { shape: (t) => 1 + Math.cos((Math.PI * t) / tMax), lr };
+    // PyTorch's construction step writes nothing (the lr stays the base lr); every later step divides by T_max.
+    if (lastEpoch !== -1) return fail("tMax", tMax, "a number other than 0 when resuming (PyTorch's first step divides by it)");
+    return { shape: (t) => (t === 0 ? 2 : zeroPeriod(t)), jumpShape: zeroPeriod, lr };
+  },
+  reference: torchDialect({ required: ["T_max", "eta_min"] }),
+});
 
-  constructor(optimizer: Optimizer, options: CosineAnnealingLROptions) {
-    super(optimizer, options);
-  }
-
-  protected override resolve(options: CosineAnnealingLROptions): CosineAnnealingLRResolved {
-    return { tMax: options.tMax, etaMin: options.etaMin ?? 0 };
-  }
-
-  protected lrAt(i: number, t: number): number {
-    return this.lrWithShared(i, t, this.sharedAt(t));
-  }
-
-  /** `1 + cos(pi * t / T_max)`, the same for every group: computed once per step. */
-  protected override sharedAt(t: number): number {
-    return 1 + Math.cos((Math.PI * t) / this.resolved.tMax);
-  }
-
-  protected override lrWithShared(i: number, _t: number, cosine: number): number {
-    const etaMin = this.resolved.etaMin;
-    return etaMin + ((this.baseLrs[i]! - etaMin) * cosine) / 2;
-  }
-}
+export type CosineAnnealingLR = InstanceType<typeof CosineAnnealingLR>;
+export type CosineAnnealingLROptions = SchedulerOptions<typeof CosineAnnealingLR>;

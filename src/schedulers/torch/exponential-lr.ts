@@ -1,38 +1,27 @@
-import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeNumber, lazySchema } from "../../core/schema.js";
-import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
-
-export interface ExponentialLROptions extends TorchCommonOptions {
-  /** Multiplicative decay per step, >= 0 (a negative one would give NaN at fractional epochs). */
-  gamma: number;
-}
+import { torchEpochs } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { num } from "../../core/schema.js";
+import { lastEpochOption, torchDialect } from "../shared/torch-options.js";
 
 /**
  * PyTorch's `ExponentialLR`: `lr = base_lr * gamma ** t`.
  * @example
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
  * const scheduler = new ExponentialLR(optimizer, { gamma: 0.95 });
+ * for (let epoch = 0; epoch < 100; epoch++) scheduler.step();
  */
-export class ExponentialLR extends TorchScheduler<ExponentialLROptions> {
-  static readonly schedulerType = "ExponentialLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
-    gamma: nonNegativeNumber(),
-    ...torchCommonOptions,
-  }));
+export const ExponentialLR = /* @__PURE__ */ defineSchedule({
+  type: "ExponentialLR",
+  family: "torch",
+  counter: torchEpochs,
+  options: () => ({
+    /** Multiplicative decay per step. */
+    gamma: num(),
+    ...lastEpochOption(),
+  }),
+  build: ({ gamma }) => ({ shape: (t) => gamma ** t }),
+  reference: torchDialect({ required: ["gamma"] }),
+});
 
-  constructor(optimizer: Optimizer, options: ExponentialLROptions) {
-    super(optimizer, options);
-  }
-
-  protected lrAt(i: number, t: number): number {
-    return this.lrWithShared(i, t, this.sharedAt(t));
-  }
-
-  /** `gamma ** t`, the same for every group: computed once per step. */
-  protected override sharedAt(t: number): number {
-    return this.options.gamma ** t;
-  }
-
-  protected override lrWithShared(i: number, _t: number, factor: number): number {
-    return this.baseLrs[i]! * factor;
-  }
-}
+export type ExponentialLR = InstanceType<typeof ExponentialLR>;
+export type ExponentialLROptions = SchedulerOptions<typeof ExponentialLR>;

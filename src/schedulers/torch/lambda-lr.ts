@@ -1,38 +1,31 @@
-import type { Optimizer } from "../../core/optimizer.js";
-import { LambdaScheduler, lambdaOptionsSchema, resolveLambdas, type LambdaOptions, type LambdaResolved } from "./lambda-base.js";
-
-export type LambdaLROptions = LambdaOptions;
+import { torchEpochs } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { factorOf, lambdaDialect, lambdaOptions, lambdasOf } from "./lambda-options.js";
 
 /**
  * PyTorch's `LambdaLR`: `lr = base_lr * lr_lambda(t)`, with one function for all groups or one per group.
- * One function for all groups is called once per step (PyTorch calls it once per group).
- * The functions are not saved in the state dict: loading keeps the ones given to the constructor.
+ * One function for all groups is called once per step (PyTorch calls it once per group). A function
+ * that returns anything but a finite number makes the step a StepError. The functions are not saved
+ * in the state dict: loading keeps the ones given to the constructor.
  * @example
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
  * const warmup = (step: number) => Math.min(1, (step + 1) / 100);
  * const scheduler = new LambdaLR(optimizer, { lrLambda: warmup });
+ * for (let step = 0; step < 200; step++) scheduler.step();
  */
-export class LambdaLR extends LambdaScheduler<LambdaLROptions, LambdaResolved> {
-  static readonly schedulerType = "LambdaLR";
-  static readonly optionsSchema = lambdaOptionsSchema;
+export const LambdaLR = /* @__PURE__ */ defineSchedule({
+  type: "LambdaLR",
+  family: "torch",
+  counter: torchEpochs,
+  options: lambdaOptions,
+  build: ({ lrLambda }, ctx) => {
+    const { baseLrs } = ctx;
+    if (typeof lrLambda === "function") return { shape: (t) => factorOf("LambdaLR", lrLambda, -1, t) };
+    const lambdas = lambdasOf(lrLambda, ctx);
+    return { lr: (i, _s, t) => baseLrs[i]! * factorOf("LambdaLR", lambdas[i]!, i, t) };
+  },
+  reference: lambdaDialect(),
+});
 
-  constructor(optimizer: Optimizer, options: LambdaLROptions) {
-    super(optimizer, options);
-  }
-
-  protected override resolve(options: LambdaLROptions, optimizer: Optimizer): LambdaResolved {
-    return resolveLambdas(options, optimizer, LambdaLR.schedulerType);
-  }
-
-  protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * this.factorAt(i, t);
-  }
-
-  /** The factor of the one function every group shares; unused (0) with one function per group. */
-  protected override sharedAt(t: number): number {
-    return this.resolved.single ? this.factorAt(0, t) : 0;
-  }
-
-  protected override lrWithShared(i: number, t: number, factor: number): number {
-    return this.resolved.single ? this.baseLrs[i]! * factor : this.lrAt(i, t);
-  }
-}
+export type LambdaLR = InstanceType<typeof LambdaLR>;
+export type LambdaLROptions = SchedulerOptions<typeof LambdaLR>;

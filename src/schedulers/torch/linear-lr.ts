@@ -1,63 +1,44 @@
-import type { Optimizer } from "../../core/optimizer.js";
-import { nonNegativeInt, numberIn, lazySchema } from "../../core/schema.js";
-import * as z from "zod/mini";
-import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
-
-export interface LinearLROptions extends TorchCommonOptions {
-  /** Factor at step 0, in (0, 1]. Default 1/3. */
-  startFactor?: number;
-  /** Factor from `totalIters` on, in [0, 1]. Default 1. */
-  endFactor?: number;
-  /** Steps over which the factor moves from start to end; 0 keeps `startFactor` forever. Default 5. */
-  totalIters?: number;
-}
-
-/** The constants of the closed form, plain numbers. */
-interface LinearLRResolved {
-  start: number;
-  /** `end - start`; 0 when total_iters is 0. */
-  span: number;
-  /** `total_iters`; 1 when it is 0, so that `start + (0 * min(1, t)) / 1` is `start` exactly, without a branch. */
-  totalIters: number;
-}
+import { torchEpochs } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { StepError } from "../../core/errors.js";
+import { int, numberIn, withDefault } from "../../core/schema.js";
+import { lastEpochOption, torchDialect } from "../shared/torch-options.js";
 
 /**
  * PyTorch's `LinearLR`: `lr = base_lr * (start + (end - start) * min(t, total_iters) / total_iters)`.
+ * With `total_iters <= 0` PyTorch's steps apply `start_factor` at construction and never change it.
  * @example
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
  * const warmup = new LinearLR(optimizer, { startFactor: 0.25, totalIters: 10 });
+ * for (let epoch = 0; epoch < 20; epoch++) warmup.step();
  */
-export class LinearLR extends TorchScheduler<LinearLROptions, LinearLRResolved> {
-  static readonly schedulerType = "LinearLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
-    startFactor: z.optional(numberIn(0, 1, { minOpen: true })),
-    endFactor: z.optional(numberIn(0, 1)),
-    totalIters: z.optional(nonNegativeInt()),
-    ...torchCommonOptions,
-  }));
+export const LinearLR = /* @__PURE__ */ defineSchedule({
+  type: "LinearLR",
+  family: "torch",
+  counter: torchEpochs,
+  options: () => ({
+    /** Factor at step 0, in (0, 1]. */
+    startFactor: withDefault(numberIn(0, 1, { minOpen: true }), 1 / 3),
+    /** Factor from `totalIters` on, in [0, 1]. */
+    endFactor: withDefault(numberIn(0, 1), 1.0),
+    /** Steps over which the factor moves from start to end; 0 (or less) keeps `startFactor` forever. */
+    totalIters: withDefault(int(), 5),
+    ...lastEpochOption(),
+  }),
+  build: ({ startFactor, endFactor, totalIters }) => {
+    const span = endFactor - startFactor;
+    if (totalIters > 0) return { shape: (t) => startFactor + (span * Math.min(totalIters, t)) / totalIters };
+    return {
+      shape: () => startFactor,
+      // PyTorch's deprecated step(epoch) uses its closed form, which divides by total_iters.
+      jumpShape: (t) => {
+        if (totalIters === 0) throw new StepError("LinearLR", t, "step(epoch) with total_iters 0 divides by zero in PyTorch's closed form (ZeroDivisionError)");
+        return startFactor + (span * totalIters) / totalIters;
+      },
+    };
+  },
+  reference: torchDialect({ required: ["start_factor", "end_factor", "total_iters"] }),
+});
 
-  constructor(optimizer: Optimizer, options: LinearLROptions = {}) {
-    super(optimizer, options);
-  }
-
-  protected override resolve(options: LinearLROptions): LinearLRResolved {
-    const start = options.startFactor ?? 1 / 3;
-    const totalIters = options.totalIters ?? 5;
-    // total_iters = 0: PyTorch's steps apply start_factor at construction and never change it again.
-    if (totalIters === 0) return { start, span: 0, totalIters: 1 };
-    return { start, span: (options.endFactor ?? 1) - start, totalIters };
-  }
-
-  protected lrAt(i: number, t: number): number {
-    return this.lrWithShared(i, t, this.sharedAt(t));
-  }
-
-  /** The factor at step `t`, the same for every group: computed once per step. */
-  protected override sharedAt(t: number): number {
-    const { start, span, totalIters } = this.resolved;
-    return start + (span * Math.min(totalIters, t)) / totalIters;
-  }
-
-  protected override lrWithShared(i: number, _t: number, factor: number): number {
-    return this.baseLrs[i]! * factor;
-  }
-}
+export type LinearLR = InstanceType<typeof LinearLR>;
+export type LinearLROptions = SchedulerOptions<typeof LinearLR>;

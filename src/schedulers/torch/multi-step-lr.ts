@@ -1,109 +1,14 @@
-import type { Optimizer } from "../../core/optimizer.js";
-import { listOf, nonNegativeInt, num, lazySchema } from "../../core/schema.js";
+import { torchEpochs } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
 import type { StateReader } from "../../core/state.js";
-import * as z from "zod/mini";
-import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
+import { int, listOf, num, withDefault } from "../../core/schema.js";
+import type { ConvertedReference } from "../../core/reference.js";
+import { lastEpochOption, torchDialect } from "../shared/torch-options.js";
 
-export interface MultiStepLROptions extends TorchCommonOptions {
-  /** Steps at which the lr is multiplied by `gamma`; any order, and a step listed twice decays twice. */
-  milestones: number[];
-  /** Multiplicative decay per milestone passed. Default 0.1. */
-  gamma?: number;
-}
+/** The most repeats of one milestone a PyTorch `Counter` may carry on load (each repeat is a list entry). */
+export const MAX_MILESTONE_REPEATS = 1000;
 
-interface MultiStepResolved {
-  /** The milestones sorted, repeats kept. */
-  sorted: number[];
-  /** The decay factor of the steps in [from, until), the last interval looked up. */
-  decay: MilestoneMemo;
-}
-
-/**
- * PyTorch's `MultiStepLR`: `lr = base_lr * gamma ** (number of milestones <= t)`. The milestones are a
- * multiset (PyTorch keeps a `Counter`), so `[10, 10]` decays by `gamma ** 2` at step 10.
- * @example
- * const scheduler = new MultiStepLR(optimizer, { milestones: [30, 80], gamma: 0.1 });
- */
-export class MultiStepLR extends TorchScheduler<MultiStepLROptions, MultiStepResolved> {
-  static readonly schedulerType = "MultiStepLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
-    milestones: listOf(nonNegativeInt(), "a list of integers >= 0"),
-    gamma: z.optional(num()),
-    ...torchCommonOptions,
-  }));
-
-  constructor(optimizer: Optimizer, options: MultiStepLROptions) {
-    super(optimizer, options);
-  }
-
-  protected override resolve(options: MultiStepLROptions): MultiStepResolved {
-    const sorted = [...options.milestones].sort((a, b) => a - b);
-    return { sorted, decay: new MilestoneMemo(sorted, options.gamma ?? 0.1) };
-  }
-
-  protected lrAt(i: number, t: number): number {
-    return this.lrWithShared(i, t, this.sharedAt(t));
-  }
-
-  /** The decay factor, the same for every group: computed once per step. */
-  protected override sharedAt(t: number): number {
-    return this.resolved.decay.at(t);
-  }
-
-  protected override lrWithShared(i: number, _t: number, factor: number): number {
-    return this.baseLrs[i]! * factor;
-  }
-
-  /** PyTorch saves the milestones as a Counter, `{"30": 1, "80": 2}`: expanded back into a list. */
-  protected override referenceOptions(reader: StateReader): Record<string, unknown> {
-    const options = super.referenceOptions(reader);
-    const counter = options.milestones;
-    if (typeof counter === "object" && counter !== null && !Array.isArray(counter)) {
-      const list: number[] = [];
-      for (const [key, count] of Object.entries(counter)) {
-        if (!/^\d+$/.test(key) || !Number.isInteger(count) || (count as number) < 0) {
-          reader.fail("milestones", 'a list of milestones or a Counter {"<step>": <count>, ...}', counter);
-        }
-        for (let k = 0; k < (count as number); k++) list.push(Number(key));
-      }
-      options.milestones = list;
-    }
-    return options;
-  }
-}
-
-/**
- * `gamma ** (milestones <= t)`, looked up again only when `t` leaves the interval between the
- * milestones around the last lookup: the count is the same anywhere inside it, and so is the
- * power (the same expression, bit-identical), so a step costs two comparisons.
- */
-class MilestoneMemo {
-  /** NaN bounds: nothing looked up yet (every comparison with NaN fails). */
-  private from = Number.NaN;
-  private until = Number.NaN;
-  private value = Number.NaN;
-
-  constructor(
-    private readonly sorted: readonly number[],
-    private readonly gamma: number,
-  ) {}
-
-  at(t: number): number {
-    if (!(t >= this.from && t < this.until)) this.lookUp(t);
-    return this.value;
-  }
-
-  /** Kept out of `at`, so that the comparison alone is inlined into the step. */
-  private lookUp(t: number): void {
-    const sorted = this.sorted;
-    const k = countAtMost(sorted, t);
-    this.from = k > 0 ? sorted[k - 1]! : -Infinity;
-    this.until = k < sorted.length ? sorted[k]! : Infinity;
-    this.value = this.gamma ** k;
-  }
-}
-
-/** How many entries of the sorted list are <= t (Python's bisect_right). */
+/** How many entries of the sorted list are <= t (Python's `bisect_right`). */
 function countAtMost(sorted: readonly number[], t: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -114,3 +19,50 @@ function countAtMost(sorted: readonly number[], t: number): number {
   }
   return lo;
 }
+
+/**
+ * PyTorch's `state_dict()` keeps the milestones as a `Counter`, `{"30": 1, "80": 2}`: expanded back into
+ * a sorted list. A count is bounded (at most `MAX_MILESTONE_REPEATS`), so the load is bounded by the dict's size.
+ */
+function readMilestoneCounter(dict: Readonly<Record<string, unknown>>, reader: StateReader): ConvertedReference {
+  const counter = dict.milestones;
+  if (typeof counter !== "object" || counter === null || Array.isArray(counter)) return { consumed: [] };
+  const expected = `a list of milestones or a Counter {"<step>": <count>, ...} with counts from 0 to ${MAX_MILESTONE_REPEATS}`;
+  const list: number[] = [];
+  for (const [key, count] of Object.entries(counter as Record<string, unknown>)) {
+    const ok = /^-?\d+$/.test(key) && typeof count === "number" && Number.isInteger(count) && count >= 0 && count <= MAX_MILESTONE_REPEATS;
+    if (!ok) reader.fail("milestones", expected, counter);
+    for (let k = 0; k < (count as number); k++) list.push(Number(key));
+  }
+  return { options: { milestones: list.sort((a, b) => a - b) }, consumed: [] };
+}
+
+/**
+ * PyTorch's `MultiStepLR`: `lr = base_lr * gamma ** (number of milestones <= t)`. The milestones are a
+ * multiset (PyTorch keeps a `Counter`), so `[10, 10]` decays by `gamma ** 2` at step 10; any order.
+ * @example
+ * const optimizer = { paramGroups: [{ lr: 0.05 }] };
+ * const scheduler = new MultiStepLR(optimizer, { milestones: [30, 80], gamma: 0.1 });
+ * for (let epoch = 0; epoch < 100; epoch++) scheduler.step();
+ */
+export const MultiStepLR = /* @__PURE__ */ defineSchedule({
+  type: "MultiStepLR",
+  family: "torch",
+  counter: torchEpochs,
+  options: () => ({
+    /** Steps at which the lr is multiplied by `gamma`; any order, and a step listed twice decays twice. */
+    milestones: listOf(int(), "a list of integers"),
+    /** Multiplicative decay per milestone passed. */
+    gamma: withDefault(num(), 0.1),
+    ...lastEpochOption(),
+  }),
+  build: ({ milestones, gamma }) => {
+    // PyTorch decays when its step counter, which starts at 0, lands on a milestone: a negative one is never reached.
+    const sorted = milestones.filter((m) => m >= 0).sort((a, b) => a - b);
+    return { shape: (t) => gamma ** countAtMost(sorted, t) };
+  },
+  reference: { ...torchDialect({ required: ["milestones"] }), convert: readMilestoneCounter },
+});
+
+export type MultiStepLR = InstanceType<typeof MultiStepLR>;
+export type MultiStepLROptions = SchedulerOptions<typeof MultiStepLR>;

@@ -1,140 +1,81 @@
-import { InvalidStateDictError, StepError } from "../../core/errors.js";
-import type { Optimizer } from "../../core/optimizer.js";
-import type { RestoredState } from "../../core/scheduler.js";
-import { LambdaScheduler, lambdaOptionsSchema, resolveLambdas, type LambdaOptions, type LambdaResolved } from "./lambda-base.js";
+import { torchSteps } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import { StepError } from "../../core/errors.js";
+import { factorOf, lambdaDialect, lambdaOptions, lambdasOf } from "./lambda-options.js";
 
-export type MultiplicativeLROptions = LambdaOptions;
-
-/** A jump or a load recomputes f(1)...f(t) one call at a time (about 40 ms per million steps): beyond this it would hang. */
-const MAX_RECOMPUTED_STEP = 1e8;
-
-interface MultiplicativeResolved extends LambdaResolved {
-  /**
-   * Each group's product `f(1) * ... * f(productStep)`: a running product, so consecutive steps cost
-   * O(1). With one function for every group the product is the same for all: only entry 0 is kept.
-   */
-  products: Float64Array;
-  productStep: number;
-  /** Preallocated: the products of the step being applied, swapped in once all are computed. */
-  pendingProducts: Float64Array;
-}
+/**
+ * The most factors one evaluation multiplies: reaching a step this far from the steps already known
+ * (a jump, a load, `scheduleAt`) is refused rather than calling the function that many times.
+ */
+export const MAX_RECOMPUTED_FACTORS = 1_000_000;
 
 /**
  * PyTorch's `MultiplicativeLR`: each step multiplies the lr by `lr_lambda(t)`, so
- * `lr_t = base_lr * f(1) * f(2) * ... * f(t)`. Consecutive `step()` calls extend a running product;
- * any other evaluation (a jump with `step(epoch)`, `scheduleAt`, loading a state dict) recomputes
- * the product from its definition, which takes O(t) calls of the function. One function for every
- * group is called once per step (PyTorch calls it once per group).
+ * `lr_t = base_lr * f(1) * f(2) * ... * f(t)` (`lr_0 = base_lr`). Consecutive `step()` calls extend a
+ * running product, one call of each function per step (one function for every group is called once
+ * per step; PyTorch calls it once per group). Another step (`step(epoch)`, a load, `scheduleAt`) is
+ * found from the nearest product known below it, one call per step, at most `MAX_RECOMPUTED_FACTORS` calls.
  * @example
- * const scheduler = new MultiplicativeLR(optimizer, { lrLambda: () => 0.95 });
+ * const optimizer = { paramGroups: [{ lr: 0.1 }] };
+ * const scheduler = new MultiplicativeLR(optimizer, { lrLambda: (epoch) => (epoch % 10 === 0 ? 0.5 : 1) });
+ * for (let epoch = 0; epoch < 100; epoch++) scheduler.step();
  */
-export class MultiplicativeLR extends LambdaScheduler<MultiplicativeLROptions, MultiplicativeResolved> {
-  static readonly schedulerType = "MultiplicativeLR";
-  static readonly optionsSchema = lambdaOptionsSchema;
+export const MultiplicativeLR = /* @__PURE__ */ defineSchedule({
+  type: "MultiplicativeLR",
+  family: "torch",
+  counter: torchSteps,
+  options: lambdaOptions,
+  build: ({ lrLambda }, ctx) => {
+    const single = typeof lrLambda === "function";
+    const lambdas = single ? [lrLambda] : lambdasOf(lrLambda, ctx);
+    const { baseLrs } = ctx;
+    const n = lambdas.length;
+    // The products f(1) * ... * f(t), one per function, at two steps: the highest step computed, and the
+    // latest other one. Plain steps extend the highest; looking at another step leaves it alone.
+    let highAt = 0;
+    let high: Float64Array = new Float64Array(n).fill(1);
+    let lowAt = 0;
+    let low: Float64Array = new Float64Array(n).fill(1);
+    let spare: Float64Array = new Float64Array(n);
+    /** The products at step `t`, computed into the spare buffer from the nearest known step at or below `t`. */
+    const productsAt = (t: number): Float64Array => {
+      if (t === highAt) return high;
+      if (t === lowAt) return low;
+      const from = highAt <= t ? high : lowAt <= t ? low : undefined;
+      const fromAt = from === high ? highAt : from === low ? lowAt : 0;
+      if (t - fromAt > MAX_RECOMPUTED_FACTORS) {
+        throw new StepError("MultiplicativeLR", t, `the product f(1) * ... * f(${t}) would take ${t - fromAt} calls of lr_lambda from the nearest step known (${fromAt}); at most ${MAX_RECOMPUTED_FACTORS} are made`);
+      }
+      for (let k = 0; k < n; k++) {
+        let product = from === undefined ? 1 : from[k]!;
+        for (let s = fromAt + 1; s <= t; s++) product *= factorOf("MultiplicativeLR", lambdas[k]!, single ? -1 : k, s);
+        spare[k] = product;
+      }
+      const computed = spare;
+      spare = low;
+      if (t > highAt) {
+        low = high;
+        lowAt = highAt;
+        high = computed;
+        highAt = t;
+        return high;
+      }
+      low = computed;
+      lowAt = t;
+      return low;
+    };
+    // The products of the step `shape` was last called for, read by the per-group lrs.
+    let current = high;
+    return {
+      shape(t) {
+        current = productsAt(t);
+        return current[0]!;
+      },
+      lr: single ? (i, s) => baseLrs[i]! * s : (i) => baseLrs[i]! * current[i]!,
+    };
+  },
+  reference: lambdaDialect(),
+});
 
-  constructor(optimizer: Optimizer, options: MultiplicativeLROptions) {
-    super(optimizer, options);
-  }
-
-  protected override resolve(options: MultiplicativeLROptions, optimizer: Optimizer): MultiplicativeResolved {
-    const { lambdas, single } = resolveLambdas(options, optimizer, MultiplicativeLR.schedulerType);
-    const groups = lambdas.length;
-    // The product at step 0 is empty, 1. (Kept an integer, not a NaN sentinel: with NaN the field
-    // holds doubles, and storing the step into it allocated a number per step in V8.)
-    return { lambdas, single, products: new Float64Array(groups).fill(1), productStep: 0, pendingProducts: new Float64Array(groups).fill(1) };
-  }
-
-  /** `f(1) * ... * f(t)` for product `k`: the running product when `t` is its step (always so within `step()`). */
-  private productAt(k: number, t: number): number {
-    const r = this.resolved;
-    return t === r.productStep ? r.products[k]! : this.productOffStep(k, t);
-  }
-
-  /** From the running product when `t` is the next step, else from the definition (one call per step). */
-  private productOffStep(k: number, t: number): number {
-    const r = this.resolved;
-    if (this.isNextStep(t)) return r.products[k]! * this.factorAt(k, t);
-    let product = 1;
-    for (let s = 1; s <= t; s++) product *= this.factorAt(k, s);
-    return product;
-  }
-
-  protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * this.productAt(this.resolved.single ? 0 : i, t);
-  }
-
-  /**
-   * Extends the running products to step `t` (once per step, before the groups' lrs are computed)
-   * and returns the product of the one function every group shares (unused, 0, with one per group).
-   */
-  protected override sharedAt(t: number): number {
-    const r = this.resolved;
-    if (r.single && this.isNextStep(t)) {
-      // The usual step, inline: one call of the function, one multiplication.
-      const product = r.products[0]! * this.factorAt(0, t);
-      r.products[0] = product;
-      r.productStep = t;
-      return product;
-    }
-    if (t !== r.productStep) this.advanceProducts(t);
-    return r.single ? r.products[0]! : 0;
-  }
-
-  protected override lrWithShared(i: number, t: number, product: number): number {
-    return this.resolved.single ? this.baseLrs[i]! * product : this.baseLrs[i]! * this.productAt(i, t);
-  }
-
-  /** Whether `t` extends the running product by one factor (the recursion holds from step 1 on). */
-  private isNextStep(t: number): boolean {
-    return t === this.resolved.productStep + 1 && t >= 1;
-  }
-
-  /**
-   * The products at step `t`, into the spare buffer, swapped in once all are computed (a failing
-   * function leaves them as they were). Returns nothing, so that no number is boxed if it is not inlined.
-   */
-  private advanceProducts(t: number): void {
-    const r = this.resolved;
-    if (r.single) {
-      // One product: computed before anything is stored, so no spare buffer is needed.
-      const product = this.isNextStep(t) ? r.products[0]! * this.factorAt(0, t) : this.productOffStep(0, t);
-      r.products[0] = product;
-      r.productStep = t;
-      return;
-    }
-    const next = r.pendingProducts;
-    if (this.isNextStep(t)) for (let k = 0; k < next.length; k++) next[k] = r.products[k]! * this.factorAt(k, t);
-    else for (let k = 0; k < next.length; k++) next[k] = this.productOffStep(k, t);
-    r.pendingProducts = r.products;
-    r.products = next;
-    r.productStep = t;
-  }
-
-  /** The product is defined on whole steps only: `step(epoch)` takes an integer >= 0. */
-  override step(epoch?: number): void {
-    if (epoch !== undefined && !(Number.isInteger(epoch) && epoch >= 0 && epoch <= MAX_RECOMPUTED_STEP)) {
-      throw new StepError(this.type, this.lastEpoch, `the explicit epoch must be an integer in [0, ${MAX_RECOMPUTED_STEP}]; got ${String(epoch)}`);
-    }
-    super.step(epoch);
-  }
-
-  protected override readOwnState(value: unknown): RestoredState<MultiplicativeLROptions, MultiplicativeResolved> {
-    return this.wholeStep(super.readOwnState(value), "lastEpoch");
-  }
-
-  protected override readReferenceState(value: unknown): RestoredState<MultiplicativeLROptions, MultiplicativeResolved> {
-    return this.wholeStep(super.readReferenceState(value), "last_epoch");
-  }
-
-  private wholeStep<S extends { lastEpoch: number }>(state: S, field: string): S {
-    if (!Number.isInteger(state.lastEpoch) || state.lastEpoch < 0 || state.lastEpoch > MAX_RECOMPUTED_STEP) {
-      throw new InvalidStateDictError(
-        this.type,
-        field,
-        state.lastEpoch,
-        `an integer in [0, ${MAX_RECOMPUTED_STEP}] (the product is defined on whole steps and recomputed step by step on load)`,
-      );
-    }
-    return state;
-  }
-}
+export type MultiplicativeLR = InstanceType<typeof MultiplicativeLR>;
+export type MultiplicativeLROptions = SchedulerOptions<typeof MultiplicativeLR>;

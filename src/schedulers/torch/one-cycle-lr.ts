@@ -1,270 +1,147 @@
-import { InvalidOptionError, InvalidStateDictError, StepError } from "../../core/errors.js";
-import type { Optimizer } from "../../core/optimizer.js";
-import { expandPerGroup } from "../../core/options.js";
-import type { RestoredState } from "../../core/scheduler.js";
-import { bool, nonNegativeNumber, num, numberIn, oneOf, perGroup, positiveInt, positiveNumber, lazySchema } from "../../core/schema.js";
-import { isOwnStateDict, type StateReader } from "../../core/state.js";
 import * as z from "zod/mini";
-import { TorchScheduler, torchCommonOptions, type TorchCommonOptions } from "./base.js";
-import { resolveMomentumCycling, startMomentumCycle, writeMomentum, type MomentumCycling } from "./momentum-cycling.js";
+import { torchEpochs } from "../../core/counter.js";
+import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { ConvertedReference } from "../../core/reference.js";
+import type { Form } from "../../core/schedule.js";
+import { bool, num, numberIn, oneOf, perGroup, positiveInt, withDefault } from "../../core/schema.js";
+import type { StateReader } from "../../core/state.js";
+import { lastEpochOption, torchDialect } from "../shared/torch-options.js";
+import { momentumBound, momentumTarget, perGroupValues } from "./momentum.js";
 
-export interface OneCycleLROptions extends TorchCommonOptions {
-  /** Peak lr, one value or one per group (`max_lr`). */
-  maxLr: number | number[];
-  /** Length of the cycle in steps; wins over `epochs * stepsPerEpoch`. */
-  totalSteps?: number | null;
-  /** With `stepsPerEpoch`, gives `totalSteps = epochs * stepsPerEpoch`. */
-  epochs?: number | null;
-  stepsPerEpoch?: number | null;
-  /** Fraction of the cycle spent rising, in [0, 1]. Default 0.3. */
-  pctStart?: number;
-  /** `"cos"` (default) or `"linear"` interpolation inside each phase. */
-  annealStrategy?: "cos" | "linear";
-  /** Cycle momentum inversely to the lr. Default true. */
-  cycleMomentum?: boolean;
-  /** Momentum at the lr peak. Default 0.85. */
-  baseMomentum?: number | number[];
-  /** Momentum at the start and the end. Default 0.95. */
-  maxMomentum?: number | number[];
-  /** `initial_lr = max_lr / div_factor`. Default 25. */
-  divFactor?: number;
-  /** `min_lr = initial_lr / final_div_factor`. Default 1e4. */
-  finalDivFactor?: number;
-  /** Rise, fall back to `initial_lr`, then anneal to `min_lr` (the paper's schedule). Default false. */
-  threePhase?: boolean;
-}
+const nonZero = () => num("a finite number other than 0", (v) => v !== 0);
 
-/** One phase: its last step and the per-group values it moves between. */
-interface Phase {
-  endStep: number;
-  startLr: number[];
-  endLr: number[];
-  startMomentum: number[];
-  endMomentum: number[];
+/** The ends of the phases, as PyTorch computes them. */
+function phaseEnds(pct: number, totalSteps: number, threePhase: boolean): number[] {
+  const first = pct * totalSteps - 1;
+  return threePhase ? [first, 2 * pct * totalSteps - 2, totalSteps - 1] : [first, totalSteps - 1];
 }
 
 /**
- * One value (lr or momentum) of every group in every phase, as `offset + slope * s` at index
- * `phase * groups + i`, where `s` is the anneal term every group shares. PyTorch's
- * `end + ((start - end) / 2) * (cos(pi * pct) + 1)` is `offset = end`, `slope = (start - end) / 2`,
- * `s = cos(pi * pct) + 1`; its `(end - start) * pct + start` is `offset = start`,
- * `slope = end - start`, `s = pct`: the same operations, so the same values.
+ * PyTorch's dict holds `total_steps`, `_anneal_func_type` and `_schedule_phases`, not the options
+ * behind them: the phase count gives three_phase; pct_start is the shortest decimal that gives the
+ * phases' ends exactly. max_lr, div_factor and the momenta live in the groups there: the constructor's are kept.
  */
-interface Interpolation {
-  offset: number[];
-  slope: number[];
-}
-
-interface OneCycleLRResolved {
-  totalSteps: number;
-  initialLrs: number[];
-  maxLrs: number[];
-  minLrs: number[];
-  phases: Phase[];
-  /** Each phase's first and last step. */
-  phaseStarts: number[];
-  phaseEnds: number[];
-  /** The last steps of the first two phases; Infinity for the second with two phases (the last phase runs on). */
-  firstEnd: number;
-  secondEnd: number;
-  groups: number;
-  /** Cosine annealing (else linear). */
-  cos: boolean;
-  lr: Interpolation;
-  momentum: MomentumCycling | undefined;
-  momentumValues: Interpolation | undefined;
-}
-
-function interpolation(phases: Phase[], groups: number, cos: boolean, ends: (p: Phase) => [number[], number[]]): Interpolation {
-  const offset: number[] = [];
-  const slope: number[] = [];
-  for (const phase of phases) {
-    const [start, end] = ends(phase);
-    for (let i = 0; i < groups; i++) {
-      offset.push(cos ? end[i]! : start[i]!);
-      slope.push(cos ? (start[i]! - end[i]!) / 2.0 : end[i]! - start[i]!);
-    }
+function readPhases(dict: Readonly<Record<string, unknown>>, reader: StateReader): ConvertedReference {
+  const phases = dict._schedule_phases;
+  if (phases === undefined || dict.total_steps === undefined) return { consumed: [] }; // another schedule's dict
+  const expected = "a list of 2 or 3 phases, each with a numeric end_step";
+  if (!Array.isArray(phases) || (phases.length !== 2 && phases.length !== 3)) reader.fail("_schedule_phases", expected);
+  const ends = phases.map((p: unknown) => (typeof p === "object" && p !== null ? (p as { end_step?: unknown }).end_step : undefined));
+  if (!ends.every((e) => typeof e === "number")) reader.fail("_schedule_phases", expected);
+  const total = reader.number("total_steps", { integer: true, min: 1 });
+  const threePhase = phases.length === 3;
+  const raw = ((ends[0] as number) + 1) / total;
+  for (let digits = 1; digits <= 17; digits++) {
+    const pct = Number(raw.toPrecision(digits));
+    const computed = phaseEnds(pct, total, threePhase);
+    if (pct >= 0 && pct <= 1 && computed.every((e, k) => e === ends[k])) return { options: { threePhase, pctStart: pct }, consumed: ["_schedule_phases"] };
   }
-  return { offset, slope };
+  return reader.fail("_schedule_phases", `the phases of a pct_start in [0, 1] with total_steps ${total}`);
 }
 
 /**
  * PyTorch's `OneCycleLR` (the 1cycle policy): from `max_lr / div_factor` up to `max_lr` over the
  * first `pct_start` of `total_steps`, then down to `initial_lr / final_div_factor`, each phase
- * interpolated by `anneal_strategy`. Stepping past `total_steps` throws a StepError.
+ * interpolated by `anneal_strategy`. Steps 1..total_steps are allowed; the next one throws a StepError.
  * @example
+ * const optimizer = { paramGroups: [{ lr: 0.001, momentum: 0.9 }], defaults: { lr: 0.001, momentum: 0.9 } };
  * const scheduler = new OneCycleLR(optimizer, { maxLr: 0.01, epochs: 10, stepsPerEpoch: 100 });
- * for (let i = 0; i < 1000; i++) { train(); scheduler.step(); }
+ * for (let i = 0; i < 1000; i++) scheduler.step();
  */
-export class OneCycleLR extends TorchScheduler<OneCycleLROptions, OneCycleLRResolved> {
-  static readonly schedulerType = "OneCycleLR";
-  static readonly optionsSchema = /* @__PURE__ */ lazySchema(() => ({
-    maxLr: perGroup(nonNegativeNumber(), "a finite number >= 0"),
+export const OneCycleLR = /* @__PURE__ */ defineSchedule({
+  type: "OneCycleLR",
+  family: "torch",
+  counter: torchEpochs,
+  options: () => ({
+    /** Peak lr, one value or one per group (`max_lr`). */
+    maxLr: perGroup(num(), "a finite number"),
+    /** Length of the cycle in steps; wins over `epochs * stepsPerEpoch`. */
     totalSteps: z.optional(z.nullable(positiveInt())),
-    epochs: z.optional(z.nullable(positiveInt())),
-    stepsPerEpoch: z.optional(z.nullable(positiveInt())),
-    pctStart: z.optional(numberIn(0, 1)),
-    annealStrategy: z.optional(oneOf(["cos", "linear"])),
-    cycleMomentum: z.optional(bool()),
-    baseMomentum: z.optional(perGroup(num(), "a finite number")),
-    maxMomentum: z.optional(perGroup(num(), "a finite number")),
-    divFactor: z.optional(positiveNumber()),
-    finalDivFactor: z.optional(positiveNumber()),
-    threePhase: z.optional(bool()),
-    ...torchCommonOptions,
-  }));
-
-  constructor(optimizer: Optimizer, options: OneCycleLROptions) {
-    super(optimizer, options);
-  }
-
-  protected override resolve(options: OneCycleLROptions, optimizer: Optimizer): OneCycleLRResolved {
-    const type = OneCycleLR.schedulerType;
-    const totalSteps = resolveTotalSteps(options);
-    const maxLrs = expandPerGroup(options.maxLr, optimizer.paramGroups.length, type, "max_lr");
-    const initialLrs = maxLrs.map((m) => m / (options.divFactor ?? 25.0));
-    const minLrs = initialLrs.map((l) => l / (options.finalDivFactor ?? 1e4));
-    const momentum =
-      (options.cycleMomentum ?? true)
-        ? resolveMomentumCycling(optimizer, type, options.baseMomentum ?? 0.85, options.maxMomentum ?? 0.95)
-        : undefined;
-    const maxM = momentum?.maxMomentums ?? [];
-    const baseM = momentum?.baseMomentums ?? [];
-    const pct = options.pctStart ?? 0.3;
-    const phases: Phase[] = options.threePhase
-      ? [
-          { endStep: pct * totalSteps - 1, startLr: initialLrs, endLr: maxLrs, startMomentum: maxM, endMomentum: baseM },
-          { endStep: 2 * pct * totalSteps - 2, startLr: maxLrs, endLr: initialLrs, startMomentum: baseM, endMomentum: maxM },
-          { endStep: totalSteps - 1, startLr: initialLrs, endLr: minLrs, startMomentum: maxM, endMomentum: maxM },
-        ]
-      : [
-          { endStep: pct * totalSteps - 1, startLr: initialLrs, endLr: maxLrs, startMomentum: maxM, endMomentum: baseM },
-          { endStep: totalSteps - 1, startLr: maxLrs, endLr: minLrs, startMomentum: baseM, endMomentum: maxM },
-        ];
-    // A phase that starts where it ends would divide by zero: the first one at step 0 (pct_start *
-    // total_steps == 1), the last one at step total_steps. Middle phases of zero length are never entered.
-    const penultimateEnd = phases[phases.length - 2]!.endStep;
-    if (phases[0]!.endStep === 0 || penultimateEnd === totalSteps - 1) {
-      throw new InvalidOptionError(type, "pct_start", pct, `a fraction that gives no phase of zero length with ${totalSteps} total steps`);
-    }
-    if ((options.lastEpoch ?? -1) + 1 > totalSteps) {
-      throw new InvalidOptionError(type, "last_epoch", options.lastEpoch, `less than total_steps (${totalSteps})`);
-    }
-    const groups = maxLrs.length;
-    const cos = options.annealStrategy !== "linear";
-    return {
-      totalSteps,
-      initialLrs,
-      maxLrs,
-      minLrs,
-      phases,
-      phaseStarts: phases.map((_, k) => (k === 0 ? 0.0 : phases[k - 1]!.endStep)),
-      phaseEnds: phases.map((p) => p.endStep),
-      firstEnd: phases[0]!.endStep,
-      secondEnd: phases.length === 3 ? phases[1]!.endStep : Infinity,
-      groups,
-      cos,
-      lr: interpolation(phases, groups, cos, (p) => [p.startLr, p.endLr]),
-      momentum,
-      momentumValues: momentum && interpolation(phases, groups, cos, (p) => [p.startMomentum, p.endMomentum]),
-    };
-  }
-
-  /** A new schedule (re)writes each group's `initialLr`, `maxLr` and `minLr`, and starts the momentum at its max. */
-  protected override initialBaseLrs(options: OneCycleLROptions): number[] {
-    const r = this.resolved;
-    if ((options.lastEpoch ?? -1) !== -1) return super.initialBaseLrs(options);
-    this.optimizer.paramGroups.forEach((g, i) => {
-      g.initialLr = r.initialLrs[i]!;
-      g.maxLr = r.maxLrs[i]!;
-      g.minLr = r.minLrs[i]!;
+    /** With `stepsPerEpoch` (both integers > 0), gives `totalSteps = epochs * stepsPerEpoch`; ignored when `totalSteps` is given. */
+    epochs: z.optional(z.nullable(num())),
+    stepsPerEpoch: z.optional(z.nullable(num())),
+    /** Fraction of the cycle spent rising, in [0, 1]. */
+    pctStart: withDefault(numberIn(0, 1), 0.3),
+    /** `"cos"` or `"linear"` interpolation inside each phase. */
+    annealStrategy: withDefault(oneOf(["cos", "linear"] as const), "cos"),
+    /** Cycle momentum (or beta1) inversely to the lr. */
+    cycleMomentum: withDefault(bool(), true),
+    /** Momentum at the lr peak. */
+    baseMomentum: withDefault(momentumBound(), 0.85 as number | number[]),
+    /** Momentum at the start and the end. */
+    maxMomentum: withDefault(momentumBound(), 0.95 as number | number[]),
+    /** `initial_lr = max_lr / div_factor`. */
+    divFactor: withDefault(nonZero(), 25.0),
+    /** `min_lr = initial_lr / final_div_factor`. */
+    finalDivFactor: withDefault(nonZero(), 1e4),
+    /** Rise, fall back to `initial_lr`, then anneal to `min_lr` (the paper's schedule). */
+    threePhase: withDefault(bool(), false),
+    ...lastEpochOption(),
+  }),
+  build: (o, ctx) => {
+    let totalSteps: number;
+    if (o.totalSteps != null) totalSteps = o.totalSteps;
+    else if (o.epochs != null && o.stepsPerEpoch != null) {
+      if (!(Number.isInteger(o.epochs) && o.epochs > 0)) return ctx.fail("epochs", o.epochs, "an integer > 0");
+      if (!(Number.isInteger(o.stepsPerEpoch) && o.stepsPerEpoch > 0)) return ctx.fail("stepsPerEpoch", o.stepsPerEpoch, "an integer > 0");
+      totalSteps = o.epochs * o.stepsPerEpoch;
+    } else return ctx.fail("totalSteps", o.totalSteps, "given, or else both epochs and steps_per_epoch");
+    if (o.lastEpoch + 1 > totalSteps) return ctx.fail("lastEpoch", o.lastEpoch, `less than total_steps (${totalSteps})`);
+    const ends = phaseEnds(o.pctStart, totalSteps, o.threePhase);
+    // A phase that starts where it ends divides by zero when entered: the first one at step 0
+    // (pct_start * total_steps == 1). The last one, entered at step total_steps, gives non-finite values there.
+    if (ends[0] === 0 && o.lastEpoch === -1) return ctx.fail("pctStart", o.pctStart, `a fraction that does not end the first phase at step 0 (pct_start * total_steps = 1 with ${totalSteps} steps)`);
+    const maxLrs = perGroupValues(ctx, "maxLr", o.maxLr);
+    const initialLrs = maxLrs.map((m) => m / o.divFactor);
+    const minLrs = initialLrs.map((l) => l / o.finalDivFactor);
+    const cycling = o.cycleMomentum;
+    const target = cycling ? momentumTarget("OneCycleLR", ctx) : undefined;
+    const maxM = cycling ? perGroupValues(ctx, "maxMomentum", o.maxMomentum) : [];
+    const baseM = cycling ? perGroupValues(ctx, "baseMomentum", o.baseMomentum) : [];
+    // Each phase's lr and momentum: where it starts and where it ends, per group.
+    const lrEnds = o.threePhase ? [[initialLrs, maxLrs], [maxLrs, initialLrs], [initialLrs, minLrs]] : [[initialLrs, maxLrs], [maxLrs, minLrs]];
+    const momentumEnds = o.threePhase ? [[maxM, baseM], [baseM, maxM], [maxM, maxM]] : [[maxM, baseM], [baseM, maxM]];
+    const cos = o.annealStrategy === "cos";
+    // PyTorch's `end + (start - end) / 2.0 * (cos(pi * pct) + 1)` is `offset + slope * s` with offset `end`,
+    // slope `(start - end) / 2.0` and `s = cos(pi * pct) + 1`; its `(end - start) * pct + start` has offset
+    // `start`, slope `end - start`, `s = pct`: the same operations. Index: `phase * groups + i`.
+    const table = (phases: number[][][]) => ({
+      offset: phases.flatMap(([start, end]) => (cos ? end! : start!)),
+      slope: phases.flatMap(([start, end]) => start!.map((a, i) => (cos ? (a - end![i]!) / 2.0 : end![i]! - a))),
     });
-    if (r.momentum) startMomentumCycle(this.optimizer, r.momentum);
-    return r.initialLrs.slice();
-  }
+    const lr = table(lrEnds);
+    const momentum = table(momentumEnds);
+    const starts = ends.map((_, k) => (k === 0 ? 0.0 : ends[k - 1]!));
+    const groups = maxLrs.length;
+    // The phase `shape` found (times the group count), read by the per-group functions of the same step.
+    let row = 0;
+    const form: Form = {
+      shape(t) {
+        // The first phase whose end is >= t, else the last one.
+        const k = t > ends[0]! ? (ends.length === 3 && t <= ends[1]! ? 1 : ends.length - 1) : 0;
+        row = k * groups;
+        const pct = (t - starts[k]!) / (ends[k]! - starts[k]!);
+        return cos ? Math.cos(Math.PI * pct) + 1 : pct;
+      },
+      lr: (i, s) => lr.offset[row + i]! + lr.slope[row + i]! * s,
+      baseLrs: initialLrs,
+      end: totalSteps,
+      groupFields: (i) => ({
+        initialLr: initialLrs[i]!,
+        maxLr: maxLrs[i]!,
+        minLr: minLrs[i]!,
+        ...(cycling ? { maxMomentum: maxM[i]!, baseMomentum: baseM[i]! } : {}),
+      }),
+    };
+    if (!cycling) return form;
+    return { ...form, momentumTarget: target, momentum: (i, s) => momentum.offset[row + i]! + momentum.slope[row + i]! * s };
+  },
+  reference: {
+    ...torchDialect({ required: ["total_steps", "_schedule_phases"], ignored: ["use_beta1"] }),
+    options: { annealStrategy: ["_anneal_func_type", "anneal_strategy"] },
+    convert: readPhases,
+  },
+});
 
-  /** Index of the phase that step `t` falls in: past the first phase's end, then past the second's (never, with two phases). */
-  private phaseIndex(t: number): number {
-    const r = this.resolved;
-    return t > r.firstEnd ? (t > r.secondEnd ? 2 : 1) : 0;
-  }
-
-  protected lrAt(i: number, t: number): number {
-    return this.lrWithShared(i, t, this.sharedAt(t));
-  }
-
-  /** The anneal term at step `t` (see `Interpolation`), the same for every group and for lr and momentum. */
-  protected override sharedAt(t: number): number {
-    const r = this.resolved;
-    const k = this.phaseIndex(t);
-    const start = r.phaseStarts[k]!;
-    // Progress through the phase, 0 at its start and 1 at its end.
-    const pct = (t - start) / (r.phaseEnds[k]! - start);
-    return r.cos ? Math.cos(Math.PI * pct) + 1 : pct;
-  }
-
-  protected override lrWithShared(i: number, t: number, s: number): number {
-    const r = this.resolved;
-    const j = this.phaseIndex(t) * r.groups + i;
-    return r.lr.offset[j]! + r.lr.slope[j]! * s;
-  }
-
-  protected override applyExtras(t: number): void {
-    const r = this.resolved;
-    const m = r.momentum;
-    const values = r.momentumValues;
-    if (!m || !values) return;
-    const s = this.sharedAt(t);
-    const base = this.phaseIndex(t) * r.groups;
-    const groups = this.optimizer.paramGroups;
-    for (let i = 0; i < groups.length; i++) {
-      writeMomentum(groups[i]!, m.target, values.offset[base + i]! + values.slope[base + i]! * s);
-    }
-  }
-
-  /** Steps 1..total_steps are allowed; the next one throws and changes nothing. */
-  override step(epoch?: number): void {
-    const next = epoch === undefined ? this.lastEpoch + 1 : epoch;
-    if (next > this.resolved.totalSteps) {
-      throw new StepError(this.type, next, `the schedule has ${this.resolved.totalSteps} total steps; it cannot step past them`);
-    }
-    super.step(epoch);
-  }
-
-  /** A checkpoint past the end of its cycle is refused (the next step could only fail). */
-  override readStateDict(stateDict: unknown): RestoredState<OneCycleLROptions, OneCycleLRResolved> {
-    const state = super.readStateDict(stateDict);
-    if (state.lastEpoch > state.resolved.totalSteps) {
-      const field = isOwnStateDict(stateDict) ? "lastEpoch" : "last_epoch";
-      throw new InvalidStateDictError(this.type, field, state.lastEpoch, `at most total_steps (${state.resolved.totalSteps})`);
-    }
-    return state;
-  }
-
-  /**
-   * PyTorch's dict holds `total_steps`, `_anneal_func_type` and `_schedule_phases`, not the options
-   * behind them: the phase count gives three_phase, the first phase's end gives pct_start when it
-   * differs from the constructor's. max_lr, div_factor and the momenta are the constructor's.
-   */
-  protected override referenceOptions(reader: StateReader): Record<string, unknown> {
-    const out = super.referenceOptions(reader);
-    delete out.lastEpoch; // the checkpoint's last_epoch is the counter, not the constructor's resume argument
-    const strategy = reader.raw("_anneal_func_type");
-    if (strategy !== undefined) out.annealStrategy = strategy;
-    const phases = reader.raw("_schedule_phases");
-    if (Array.isArray(phases) && (phases.length === 2 || phases.length === 3)) {
-      out.threePhase = phases.length === 3;
-      const firstEnd = (phases[0] as { end_step?: unknown } | null)?.end_step;
-      const total = typeof out.totalSteps === "number" ? out.totalSteps : this.resolved.totalSteps;
-      const pct = this.options.pctStart ?? 0.3;
-      if (typeof firstEnd === "number" && pct * total - 1 !== firstEnd) out.pctStart = (firstEnd + 1) / total;
-    }
-    return out;
-  }
-}
-
-function resolveTotalSteps(options: OneCycleLROptions): number {
-  if (options.totalSteps != null) return options.totalSteps;
-  if (options.epochs != null && options.stepsPerEpoch != null) return options.epochs * options.stepsPerEpoch;
-  throw new InvalidOptionError(OneCycleLR.schedulerType, "total_steps", options.totalSteps, "given, or else both epochs and steps_per_epoch");
-}
+export type OneCycleLR = InstanceType<typeof OneCycleLR>;
+export type OneCycleLROptions = SchedulerOptions<typeof OneCycleLR>;

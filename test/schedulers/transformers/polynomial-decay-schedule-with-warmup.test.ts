@@ -3,6 +3,7 @@ import {
   InvalidOptimizerError,
   InvalidOptionError,
   PolynomialDecayScheduleWithWarmup,
+  StepError,
   createScheduler,
   getPolynomialDecayScheduleWithWarmup,
 } from "../../../src/index.js";
@@ -55,20 +56,41 @@ describe("getPolynomialDecayScheduleWithWarmup", () => {
     expect(python.option).toBe("lr_end");
   });
 
-  it("refuses a zero-length decay, where Python divides by zero", () => {
-    const error = thrown(() => getPolynomialDecayScheduleWithWarmup(sgd(1), { numWarmupSteps: 5, numTrainingSteps: 5 })) as InvalidOptionError;
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    expect(error.option).toBe("numTrainingSteps");
+  it("runs a zero-length decay up to the step where Python divides by zero, and refuses that step, changing nothing", () => {
+    const optimizer = sgd(1);
+    const scheduler = getPolynomialDecayScheduleWithWarmup(optimizer, { numWarmupSteps: 2, numTrainingSteps: 2 });
+    scheduler.step();
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.5);
+    const error = thrown(() => scheduler.step()) as StepError;
+    expect(error).toBeInstanceOf(StepError);
+    expect(error.code).toBe("non-finite-value");
+    expect(scheduler.lastEpoch).toBe(1);
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.5);
+    // Past num_training_steps Python returns lr_end / lr_init again, without dividing by the decay.
+    scheduler.step(3);
+    expect(optimizer.paramGroups[0]!.lr).toBe(1e-7);
+    // With no warmup either, Python fails in the constructor (LambdaLR evaluates the factor at step 0).
+    expect(() => getPolynomialDecayScheduleWithWarmup(sgd(1), { numWarmupSteps: 0, numTrainingSteps: 0 })).toThrow(InvalidOptionError);
   });
 
-  it("refuses a negative power and a non-numeric defaults.lr", () => {
-    const power = thrown(() => getPolynomialDecayScheduleWithWarmup(sgd(1), { numWarmupSteps: 1, numTrainingSteps: 5, power: -1 })) as InvalidOptionError;
-    expect(power).toBeInstanceOf(InvalidOptionError);
-    expect(power.option).toBe("power");
+  it("accepts a negative power and a negative lr_end, as Python does, refusing only the step where 0 ** power has no value", () => {
+    const optimizer = sgd(1);
+    const scheduler = getPolynomialDecayScheduleWithWarmup(optimizer, { numWarmupSteps: 0, numTrainingSteps: 4, lrEnd: -0.5, power: -1 });
+    const trace = lrTrace(optimizer, scheduler, 3);
+    expectClose(trace, [1, 1.5 / 0.75 - 0.5, 1.5 / 0.5 - 0.5, 1.5 / 0.25 - 0.5]);
+    const error = thrown(() => scheduler.step()) as StepError; // step 4: Python's 0.0 ** -1 raises ZeroDivisionError
+    expect(error).toBeInstanceOf(StepError);
+    expect(optimizer.paramGroups[0]!.lr).toBe(trace[3]);
+    scheduler.step(5); // past the end: lr_end / lr_init
+    expect(optimizer.paramGroups[0]!.lr).toBe(-0.5);
+  });
+
+  it("refuses a non-numeric defaults.lr", () => {
     const defaults = thrown(() =>
       getPolynomialDecayScheduleWithWarmup({ paramGroups: [{ lr: 1 }], defaults: { lr: "1e-3" } }, { numWarmupSteps: 1, numTrainingSteps: 5 }),
     ) as InvalidOptimizerError;
     expect(defaults).toBeInstanceOf(InvalidOptimizerError);
     expect(defaults.field).toBe("defaults.lr");
   });
+});
 });
