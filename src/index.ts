@@ -19,3 +19,4 @@ export * from "./schedulers/keras/index.js";
 // timm
 export * from "./schedulers/optax/index.js";
 export { simulate, MAX_SIMULATED_STEPS, type SimulateOptions, type Simulation, type SimulatedGroup } from "./simulate.js";
+export { configSchema } from "./config-schema.js";

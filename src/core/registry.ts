@@ -5,6 +5,7 @@
  * pulls in the others.
  */
 import type { AnyScheduleClass } from "./define.js";
+import type { ScheduleDefinition } from "./schedule.js";
 import { internal, type LRScheduler } from "./engine.js";
 import { LRSchedulerError } from "./errors.js";
 import type { Optimizer } from "./optimizer.js";
@@ -25,6 +26,8 @@ export interface SchedulerFactory {
   readonly type: string;
   /** The family (`createScheduler` also takes `"<family>.<name>"`). */
   readonly family?: string;
+  /** The schedule behind the factory, when it builds one definition (its option schemas, for `configSchema`). */
+  readonly definition?: ScheduleDefinition;
   create(optimizer: Optimizer, params: Record<string, unknown> | undefined, build: BuildScheduler): LRScheduler;
 }
 
@@ -40,6 +43,7 @@ export function classFactory(cls: AnyScheduleClass): SchedulerFactory {
   return {
     type: definition.type,
     family: definition.family,
+    definition,
     create(optimizer, params, build) {
       const childOptions = definition.childOptions ?? [];
       if (params === undefined || childOptions.length === 0) return new cls(optimizer, params as never);

@@ -119,7 +119,8 @@ export function timmClass<F extends OptionFields>(definition: ScheduleDefinition
     #loadedMetric(stateDict: unknown): number | null {
       if (!this.isClosedForm || !isRecord(stateDict)) return this.#metric;
       const own = isOwnStateDict(stateDict);
-      const raw = own ? (isRecord(stateDict.extra) ? stateDict.extra.metric : null) : "metric" in stateDict ? stateDict.metric : this.#metric;
+      const extra = stateDict.extra;
+      const raw = own ? (isRecord(extra) ? extra.metric : null) : "metric" in stateDict ? stateDict.metric : this.#metric;
       if (raw === null || raw === undefined) return null;
       const value = decodeNumber(raw);
       if (value === undefined) throw new InvalidStateDictError(this.type, own ? "extra.metric" : "metric", raw, "a number or null (the last metric)");

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { torchEpochs } from "../../core/counter.js";
 import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
-import { StepError } from "../../core/errors.js";
+import { StepError, describeValue } from "../../core/errors.js";
 import type { ConvertedReference } from "../../core/reference.js";
 import type { Form } from "../../core/schedule.js";
 import { bool, fn, num, perGroup, withDefault } from "../../core/schema.js";
@@ -106,7 +106,7 @@ export const CyclicLR = /* @__PURE__ */ defineSchedule({
         const cycle = Math.floor(1 + t / totalSize);
         const x = 1.0 + t / totalSize - cycle;
         const s: unknown = scaleFn(byCycle ? cycle : t);
-        if (typeof s !== "number") throw new StepError("CyclicLR", t, `scale_fn returned ${String(s)}; it must return a number`, "non-finite-value");
+        if (typeof s !== "number") throw new StepError("CyclicLR", t, `scale_fn returned ${describeValue(s)}; it must return a number`, "non-finite-value");
         scale = s;
         return x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
       },

@@ -3,7 +3,7 @@
  * group, the check of what a function returns, and PyTorch's `state_dict()` layout. Functions cannot
  * go into JSON: the state dict writes `null` for them and loading keeps the constructor's.
  */
-import { StepError } from "../../core/errors.js";
+import { StepError, describeValue } from "../../core/errors.js";
 import { expandPerGroup } from "../../core/options.js";
 import type { BuildContext } from "../../core/schedule.js";
 import { fn, perGroup } from "../../core/schema.js";
@@ -31,7 +31,7 @@ export function factorOf(type: string, f: LrLambda, group: number, t: number): n
   const factor: unknown = f(t);
   if (typeof factor === "number" && factor - factor === 0) return factor;
   const which = group < 0 ? "lr_lambda" : `lr_lambda of param group ${group}`;
-  throw new StepError(type, t, `${which} returned ${String(factor)}; it must return a finite number`, "non-finite-value");
+  throw new StepError(type, t, `${which} returned ${describeValue(factor)}; it must return a finite number`, "non-finite-value");
 }
 
 /**

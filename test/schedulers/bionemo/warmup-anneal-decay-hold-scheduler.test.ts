@@ -30,12 +30,20 @@ describe("WarmupAnnealDecayHoldScheduler", () => {
     expect(optimizer.paramGroups[0]!.lr).toBe(0.5);
   });
 
+  it("accepts max_steps below warmup_steps, which BioNeMo runs", () => {
+    const config = new WarmupAnnealDecayHoldScheduler({ warmup_steps: 10, max_steps: 5 } as never);
+    expect(config.maxSteps).toBe(5);
+    const { scheduler } = config.scheduler(sgd(1)).lrScheduler;
+    expect(scheduler.scheduleAt(0, 15)).toBeCloseTo(4e-4 * 2, 18);
+  });
+
   const refused: [Record<string, unknown>, string][] = [
     [{ interval: "batch" }, "interval"],
     [{ frequency: 0 }, "frequency"],
     [{ monitor: "" }, "monitor"],
     [{ warmupSteps: 10, maxSteps: 10 }, "maxSteps"],
-    [{ warmup_steps: 10, max_steps: 5 }, "max_steps"],
+    [{ warmup_steps: 10, max_steps: 10 }, "max_steps"],
+    [{ warmupSteps: 500_000 }, "max_steps"],
     [{ max_lr: -1 }, "max_lr"],
   ];
   for (const [given, option] of refused) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionError, WarmupAnnealDecayHold, createScheduler } from "../../../src/index.js";
+import { InvalidOptionError, InvalidStateDictError, WarmupAnnealDecayHold, createScheduler } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 import { expectClose, lrTrace, viaJson } from "../transformers/lr-trace.js";
 
@@ -32,6 +32,31 @@ describe("WarmupAnnealDecayHold", () => {
     const scheduler = new WarmupAnnealDecayHold(optimizer, { ...options, lastEpoch: 3 });
     expect(scheduler.lastEpoch).toBe(4);
     expect(optimizer.paramGroups[0]!.lr).toBe(0.5);
+    expect(optimizer.paramGroups[0]!.initialLr).toBe(1);
+  });
+
+  it("runs with max_steps below warmup_steps as BioNeMo does: after the warmup the lr rises", () => {
+    const optimizer = sgd(0.5);
+    const scheduler = new WarmupAnnealDecayHold(optimizer, { warmupSteps: 4, maxSteps: 2, maxLr: 1, minLr: 0, annealPercentage: 0.1 });
+    // decay_steps = 2 - 4 = -2: lr = 1 * (1 - (t - 4) / -2)
+    expectClose(lrTrace(optimizer, scheduler, 7), [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5]);
+    const fromZero = new WarmupAnnealDecayHold(sgd(0.5), { warmupSteps: 5, maxSteps: 0, maxLr: 1 });
+    expect(fromZero.scheduleAt(0, 10)).toBe(2);
+  });
+
+  it("step(epoch) reads the closed form at that epoch, fractions included", () => {
+    const optimizer = sgd(0.5);
+    const scheduler = new WarmupAnnealDecayHold(optimizer, options);
+    scheduler.step(2.5);
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.875, 15);
+    expect(scheduler.lastEpoch).toBe(2.5);
+  });
+
+  it("refuses another schedule's dict", () => {
+    const scheduler = new WarmupAnnealDecayHold(sgd(0.5), options);
+    const error = thrown(() => scheduler.loadStateDict({ step_size: 2, gamma: 0.1, last_epoch: 3, base_lrs: [0.5], _last_lr: [0.5] })) as InvalidStateDictError;
+    expect(error).toBeInstanceOf(InvalidStateDictError);
+    expect(error.code).toBe("wrong-state-dict-type");
   });
 
   it("loads BioNeMo's own state_dict(), whose settings win over the constructor's", () => {
@@ -52,7 +77,8 @@ describe("WarmupAnnealDecayHold", () => {
     });
     expect(optimizer.paramGroups[0]!.lr).toBe(1);
     expect(scheduler.options.maxSteps).toBe(10);
-    expect(scheduler.options.lastEpoch).toBeUndefined();
+    // The dict's last_epoch is the counter; the option stays the constructor's.
+    expect(scheduler.options.lastEpoch).toBe(-1);
     const own = viaJson(scheduler.stateDict()) as { type: string; lastEpoch: number };
     expect(own.type).toBe("WarmupAnnealDecayHold");
     expect(own.lastEpoch).toBe(6);
@@ -66,7 +92,6 @@ describe("WarmupAnnealDecayHold", () => {
 
   const refused: [Record<string, unknown>, string][] = [
     [{ ...options, maxSteps: 2 }, "maxSteps"],
-    [{ ...options, maxSteps: 1 }, "maxSteps"],
     [{ warmup_steps: 3, max_steps: 3, max_lr: 1 }, "max_steps"],
     [{ maxSteps: 100, maxLr: 1e-3 }, "warmup_steps"],
     [{ warmupSteps: 10, maxLr: 1e-3 }, "max_steps"],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LRRangeTest } from "../../../src/index.js";
 import { sgd } from "../../support/optimizer.js";
-import { itRefuses } from "./refusals.js";
+import { itAccepts, itRefuses } from "./refusals.js";
 
 describe("LRRangeTest", () => {
   it("grows continuously from min_lr, one increment already at iteration 0", () => {
@@ -33,16 +33,26 @@ describe("LRRangeTest", () => {
     const scheduler = new LRRangeTest(optimizer, { lrRangeTestMinLr: [0.001, 0.01] });
     scheduler.step(1999);
     expect(optimizer.paramGroups.map((g) => g.lr)).toEqual([0.002, 0.02]);
+    expect(scheduler.options).toMatchObject({ lrRangeTestStepSize: 2000, lrRangeTestStepRate: 1, lrRangeTestStaircase: false, lastBatchIteration: -1 });
   });
 
+  it("runs a negative step size or rate as DeepSpeed does: the lr falls", () => {
+    const optimizer = sgd(0.1);
+    const scheduler = new LRRangeTest(optimizer, { lrRangeTestMinLr: 0.01, lrRangeTestStepSize: -4, lrRangeTestStepRate: 0.5 });
+    scheduler.step(3);
+    // 0.01 * (1 + 0.5 * 4 / -4)
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.005, 17);
+  });
+
+  itAccepts(LRRangeTest, () => sgd(1), [{ lr_range_test_min_lr: -0.1 }, { lr_range_test_step_size: 1.5 }, { lr_range_test_step_rate: -1 }]);
+
   itRefuses(LRRangeTest, () => sgd(1), [
-    [{ lr_range_test_min_lr: -0.1 }, "lr_range_test_min_lr"],
     [{ lr_range_test_min_lr: [0.1, 0.2] }, "lr_range_test_min_lr"],
     [{ lrRangeTestMinLr: [0.1, 0.2] }, "lrRangeTestMinLr"],
     [{ lr_range_test_min_lr: [] }, "lr_range_test_min_lr"],
+    [{ lr_range_test_min_lr: "auto" }, "lr_range_test_min_lr"],
+    // DeepSpeed divides by the step size at every step.
     [{ lr_range_test_step_size: 0 }, "lr_range_test_step_size"],
-    [{ lr_range_test_step_size: 1.5 }, "lr_range_test_step_size"],
-    [{ lr_range_test_step_rate: -1 }, "lr_range_test_step_rate"],
     [{ lr_range_test_step_rate: Infinity }, "lr_range_test_step_rate"],
     [{ lr_range_test_staircase: 1 }, "lr_range_test_staircase"],
     [{ lr_range_test_min: 0.1 }, "lr_range_test_min"],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptimizerError, OneCycle, onWarning, type Optimizer, type SchedulerWarning } from "../../../src/index.js";
+import { InvalidOptimizerError, OneCycle, StepError, createScheduler, onWarning, type Optimizer, type SchedulerWarning } from "../../../src/index.js";
 import { adam, sgd, thrown } from "../../support/optimizer.js";
-import { itRefuses } from "./refusals.js";
+import { itAccepts, itRefuses } from "./refusals.js";
 
 /** lr and beta1/momentum of group 0 after stepping to each iteration in turn. */
 function trace(scheduler: OneCycle, optimizer: Optimizer, iterations: number[], read: (o: Optimizer) => number): number[] {
@@ -105,16 +105,27 @@ describe("OneCycle", () => {
     expect(optimizer.paramGroups[0]!.betas).toEqual([0.9, 0.999]);
   });
 
-  it("takes per-group lists (DeepSpeed documents them but crashes) and keeps shared betas lists apart", () => {
-    const betas = [0.9, 0.999];
-    const optimizer: Optimizer = { paramGroups: [{ lr: 1, betas }, { lr: 1, betas }], defaults: { betas } };
+  it("takes per-group lists (DeepSpeed documents them but crashes)", () => {
+    const optimizer = adam(1, 1);
     const scheduler = new OneCycle(optimizer, { ...options, cycleMinLr: [0.1, 0.2], cycleMaxLr: [1.1, 2.2], cycleMinMom: [0.8, 0.7] });
+    expect(optimizer.paramGroups.map((g) => g.betas![0])).toEqual([0.8, 0.7]);
     scheduler.step(3);
     expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(1.1, 14);
     expect(optimizer.paramGroups[1]!.lr).toBeCloseTo(2.2, 14);
     expect(optimizer.paramGroups[0]!.betas![0]).toBeCloseTo(0.8, 14);
     expect(optimizer.paramGroups[1]!.betas![0]).toBeCloseTo(0.7, 14);
-    expect(betas).toEqual([0.9, 0.999]);
+  });
+
+  it("writes betas in place: groups may share one betas list when their momenta agree, and are refused when they differ", () => {
+    const betas = [0.9, 0.999];
+    const shared = (): Optimizer => ({ paramGroups: [{ lr: 1, betas }, { lr: 1, betas }], defaults: { betas } });
+    const optimizer = shared();
+    new OneCycle(optimizer, { ...options, cycleMinLr: [0.1, 0.2], cycleMaxLr: [1.1, 2.2] }).step(0);
+    expect(betas[0]).toBeCloseTo(0.875, 14);
+    expect(betas[1]).toBe(0.99);
+    const error = thrown(() => new OneCycle(shared(), { ...options, cycleMinMom: [0.8, 0.7] })) as InvalidOptimizerError;
+    expect(error).toBeInstanceOf(InvalidOptimizerError);
+    expect(error.field).toBe("paramGroups[1].betas");
   });
 
   it("reads the betas rule from the groups when the optimizer has no defaults", () => {
@@ -132,24 +143,110 @@ describe("OneCycle", () => {
     expect(noMomentum.field).toBe("paramGroups[0].momentum");
   });
 
+  describe("getMom(), DeepSpeed's get_mom()", () => {
+    it("gives beta1 of each group at the current iteration, as the groups hold it once stepped", () => {
+      const optimizer = adam(0.5, 0.5);
+      const scheduler = new OneCycle(optimizer, { ...options, cycleMaxMom: [0.9, 0.95] });
+      for (const it of [0, 3, 6, 9, 10, 12]) {
+        scheduler.step(it);
+        expect(scheduler.getMom()).toEqual(optimizer.paramGroups.map((g) => g.betas![0]));
+      }
+      // After the cycle: cycle_max_mom * (1 + decay_mom_rate * (12 - 10 + 1) / decay_step_size)
+      expect(scheduler.getMom()![0]).toBeCloseTo(0.9 * 1.15, 14);
+      scheduler.step();
+      expect(scheduler.getMom()).toEqual(optimizer.paramGroups.map((g) => g.betas![0]));
+    });
+
+    it("gives cycle_max_mom right after construction, as DeepSpeed's does, although construction wrote cycle_min_mom", () => {
+      const optimizer = adam(0.5);
+      const scheduler = new OneCycle(optimizer, options);
+      expect(optimizer.paramGroups[0]!.betas![0]).toBe(0.8);
+      expect(scheduler.getMom()).toEqual([0.9]);
+    });
+
+    it("is null when momentum cycling is off (SGD by default, or cycle_momentum false), and SGD's momentum with momentumTarget 'momentum'", () => {
+      expect(new OneCycle(sgd(0.5), options).getMom()).toBeNull();
+      expect(new OneCycle(adam(0.5), { ...options, cycleMomentum: false }).getMom()).toBeNull();
+      const optimizer = sgd(0.5);
+      const scheduler = new OneCycle(optimizer, { ...options, momentumTarget: "momentum" });
+      scheduler.step(0);
+      expect(scheduler.getMom()).toEqual([optimizer.paramGroups[0]!.momentum]);
+    });
+
+    it("is there on a OneCycle built by createScheduler", () => {
+      const scheduler = createScheduler(adam(0.5), { type: "OneCycle", params: { cycle_min_lr: 0.1, cycle_max_lr: 1, cycle_first_step_size: 5 } });
+      expect(scheduler).toBeInstanceOf(OneCycle);
+      expect((scheduler as OneCycle).getMom()).toEqual([0.9]);
+    });
+
+    it("follows a loaded state dict", () => {
+      const scheduler = new OneCycle(adam(0.5), options);
+      scheduler.loadStateDict({ last_batch_iteration: 3 });
+      expect(scheduler.getMom()![0]).toBeCloseTo(0.8, 14);
+    });
+  });
+
+  it("step(-1) runs the cycle formula there, as DeepSpeed's does: the min lr, and cycle_max_mom", () => {
+    const optimizer = adam(0.5);
+    const scheduler = new OneCycle(optimizer, options);
+    scheduler.step(5);
+    scheduler.step(-1);
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.1);
+    expect(optimizer.paramGroups[0]!.betas).toEqual([0.9, 0.99]);
+    scheduler.step();
+    expect(optimizer.paramGroups[0]!.betas![0]).toBeCloseTo(0.875, 14);
+  });
+
+  it("runs cycle_first_step_size 0 as DeepSpeed does, refusing the iterations where it divides by zero (the start of each cycle)", () => {
+    const optimizer = adam(0.5);
+    const scheduler = new OneCycle(optimizer, { ...options, cycleFirstStepSize: 0, cycleSecondStepSize: 4, decayStepSize: 0 });
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.1);
+    scheduler.step(0);
+    // x = 1/4 after a rise of length 0: (x - 1) / (0 - 1)
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1 + 0.75, 14);
+    scheduler.step(2);
+    const error = thrown(() => scheduler.step()) as StepError;
+    expect(error).toBeInstanceOf(StepError);
+    expect(error.step).toBe(3);
+    expect(scheduler.lastEpoch).toBe(2);
+  });
+
+  it("refuses the step at which a negative decay rate makes the lr's divisor 0 (DeepSpeed divides by zero there)", () => {
+    const optimizer = adam(0.5);
+    // divisor 1 - 0.25 * k / 2: 0 at k = 8, i.e. iteration 10 + 8 - 1
+    const scheduler = new OneCycle(optimizer, { ...options, decayLrRate: -0.25 });
+    scheduler.step(16);
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1 / 0.125, 14);
+    expect(() => scheduler.step()).toThrow(StepError);
+    expect(scheduler.lastEpoch).toBe(16);
+    scheduler.step(18);
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1 / -0.125, 14);
+  });
+
+  itAccepts(OneCycle, () => adam(1), [
+    { ...options, cycleMinLr: -1 },
+    { ...options, cycleFirstStepSize: 0 },
+    { ...options, cycleSecondStepSize: 2.5 },
+    { ...options, decayStepSize: -1 },
+    { ...options, decayLrRate: -0.1 },
+    { ...options, cycleMinMom: 1.5 },
+    { ...options, cycleFirstStairCount: 0.5, cycleSecondStairCount: null },
+    { cycle_min_lr: 0.1, cycle_max_lr: 1, cycle_min_mom: 2 },
+  ]);
+
   itRefuses(OneCycle, () => adam(1), [
     [{ cycle_max_lr: 1 }, "cycle_min_lr"],
     [{ cycleMinLr: 0.1 }, "cycle_max_lr"],
-    [{ ...options, cycleMinLr: -1 }, "cycleMinLr"],
     [{ ...options, cycleMaxLr: [1, 2, 3] }, "cycleMaxLr"],
-    [{ ...options, cycleFirstStepSize: 0 }, "cycleFirstStepSize"],
-    [{ ...options, cycleSecondStepSize: 2.5 }, "cycleSecondStepSize"],
-    [{ ...options, decayStepSize: -1 }, "decayStepSize"],
-    [{ ...options, decayLrRate: -0.1 }, "decayLrRate"],
+    // DeepSpeed divides by the cycle's length at construction.
+    [{ ...options, cycleFirstStepSize: 0, cycleSecondStepSize: 0 }, "cycleSecondStepSize"],
+    [{ cycle_min_lr: 0.1, cycle_max_lr: 1, cycle_first_step_size: 0 }, "cycle_first_step_size"],
     [{ ...options, decayMomRate: NaN }, "decayMomRate"],
-    [{ ...options, cycleMinMom: 1.5 }, "cycleMinMom"],
     [{ ...options, cycleMaxMom: [0.9, 0.9] }, "cycleMaxMom"],
     [{ ...options, cycleMomentum: "yes" }, "cycleMomentum"],
-    [{ ...options, cycleFirstStairCount: 0.5 }, "cycleFirstStairCount"],
     [{ ...options, momentumTarget: "nesterov" }, "momentumTarget"],
     [{ ...options, lastBatchIteration: -2 }, "lastBatchIteration"],
     [{ cycle_min_lr: [0.1, 0.2], cycle_max_lr: 1 }, "cycle_min_lr"],
-    [{ cycle_min_lr: 0.1, cycle_max_lr: 1, cycle_min_mom: 2 }, "cycle_min_mom"],
     [{ cycle_min_lr: 0.1, cycle_max_lr: 1, last_batch_iteration: -2 }, "last_batch_iteration"],
   ]);
 });

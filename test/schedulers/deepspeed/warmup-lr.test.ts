@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { WarmupLR, onWarning, type SchedulerWarning } from "../../../src/index.js";
 import { sgd } from "../../support/optimizer.js";
-import { itRefuses } from "./refusals.js";
+import { itAccepts, itRefuses } from "./refusals.js";
 
 function lrsAt(scheduler: WarmupLR, iterations: number[]): number[] {
   return iterations.map((it) => {
@@ -66,15 +66,24 @@ describe("WarmupLR", () => {
     expect(optimizer.paramGroups[1]!.lr).toBeCloseTo(0.005005, 16);
   });
 
+  it("runs negative lrs and any warmup length as DeepSpeed does: below 2 it counts as 2, fractions are kept", () => {
+    const negative = new WarmupLR(sgd(0.1), { warmupMinLr: -0.002, warmupMaxLr: 0.002, warmupNumSteps: -5, warmupType: "linear" });
+    expect(negative.optimizer.paramGroups[0]!.lr).toBe(-0.002);
+    expect(lrsAt(negative, [0, 1, 2])).toEqual([-0.002, 0, 0.002]);
+    const fractional = new WarmupLR(sgd(0.1), { warmupMaxLr: 0.01, warmupNumSteps: 2.5, warmupType: "linear" });
+    expect(lrsAt(fractional, [1, 2, 3])).toEqual([0.004, 0.008, 0.01]);
+  });
+
+  itAccepts(WarmupLR, () => sgd(1, 1), [{ warmup_max_lr: -0.001 }, { warmup_num_steps: -1 }, { warmup_num_steps: 2.5 }, { warmup_type: "exp" }]);
+
   itRefuses(WarmupLR, () => sgd(1, 1), [
     [{ warmup_min_lr: [0, 0, 0] }, "warmup_min_lr"],
-    [{ warmup_max_lr: -0.001 }, "warmup_max_lr"],
     [{ warmup_max_lr: "auto" }, "warmup_max_lr"],
     [{ warmup_min_lr: NaN }, "warmup_min_lr"],
-    [{ warmup_num_steps: -1 }, "warmup_num_steps"],
-    [{ warmup_num_steps: 2.5 }, "warmup_num_steps"],
+    [{ warmup_num_steps: Infinity }, "warmup_num_steps"],
     [{ warmup_type: 1 }, "warmup_type"],
     [{ last_batch_iteration: 0.5 }, "last_batch_iteration"],
+    [{ last_batch_iteration: -2 }, "last_batch_iteration"],
     [{ total_num_steps: 100 }, "total_num_steps"],
   ]);
 });

@@ -61,12 +61,13 @@ describe("the Keras step count", () => {
   });
 
   it("refuses decay_steps <= 0 at construction, naming the option as spelled", () => {
+    const keras = (type: string, params: object) => () => createScheduler(groups(), { type, params: { initial_learning_rate: 0.1, ...params } });
     const cases: [() => unknown, string][] = [
-      [() => new ExponentialDecay(groups(), { initialLearningRate: 0.1, decaySteps: 0, decayRate: 0.9 }), "decay_steps"],
-      [() => new InverseTimeDecay(groups(), { initialLearningRate: 0.1, decaySteps: -1, decayRate: 0.9 }), "decay_steps"],
+      [keras("ExponentialDecay", { decay_steps: 0, decay_rate: 0.9 }), "decay_steps"],
+      [keras("InverseTimeDecay", { decay_steps: -1, decay_rate: 0.9 }), "decay_steps"],
       [() => new PolynomialDecay(groups(), { initialLearningRate: 0.1, decaySteps: -10 }), "decaySteps"],
-      [() => new CosineDecay(groups(), { initialLearningRate: 0.1, decaySteps: 0 }), "decay_steps"],
-      [() => new CosineDecayRestarts(groups(), { initialLearningRate: 0.1, firstDecaySteps: 0 }), "first_decay_steps"],
+      [keras("CosineDecay", { decay_steps: 0 }), "decay_steps"],
+      [keras("CosineDecayRestarts", { first_decay_steps: 0 }), "first_decay_steps"],
     ];
     for (const [make, key] of cases) {
       const error = thrown(make);
@@ -147,7 +148,7 @@ describe("PolynomialDecay", () => {
   const make = (options: object) => new PolynomialDecay(groups(), { initialLearningRate: lr, decaySteps: 10, endLearningRate: end, ...options });
 
   it("LinearDecayTest: halfway, end, beyond the end (held), beyond the end with cycle", () => {
-    expectClose(at(make({ end_learning_rate: 0 }), 5), lr * 0.5);
+    expectClose(at(make({ endLearningRate: 0 }), 5), lr * 0.5);
     expectClose(at(make({}), 5), (lr + end) * 0.5);
     expect(at(make({}), 10)).toBe(end);
     expect(at(make({}), 15)).toBe(end);
@@ -155,7 +156,7 @@ describe("PolynomialDecay", () => {
   });
 
   it("SqrtDecayTest: power 0.5", () => {
-    expectClose(at(make({ end_learning_rate: 0, power: 0.5 }), 5), lr * 0.5 ** 0.5);
+    expectClose(at(make({ endLearningRate: 0, power: 0.5 }), 5), lr * 0.5 ** 0.5);
     expectClose(at(make({ power: 0.5 }), 5), (lr - end) * 0.5 ** 0.5 + end);
     expect(at(make({ power: 0.5 }), 15)).toBe(end);
     expectClose(at(make({ power: 0.5, cycle: true }), 15), (lr - end) * 0.25 ** 0.5 + end);

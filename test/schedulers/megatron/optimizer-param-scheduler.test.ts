@@ -13,6 +13,9 @@ import {
 } from "../../../src/index.js";
 import { adam, thrown } from "../../support/optimizer.js";
 
+/** The policy options' defaults, which the validated options hold. */
+const defaultPolicy = { useCheckpointOptParamScheduler: true, overrideOptParamScheduler: false };
+
 const base: OptimizerParamSchedulerOptions = {
   initLr: 0,
   maxLr: 1e-3,
@@ -283,7 +286,7 @@ describe("OptimizerParamScheduler state dicts", () => {
     const optimizer = adam(0);
     const resumed = new OptimizerParamScheduler(optimizer, base);
     resumed.loadStateDict(JSON.parse(JSON.stringify(saved.stateDict())));
-    expect(resumed.options).toEqual(wsd);
+    expect(resumed.options).toEqual({ ...wsd, ...defaultPolicy });
     expectClose(optimizer.paramGroups[0]!.lr, 1e-4 + (9e-4 * 7) / 10);
     const strict = new OptimizerParamScheduler(adam(0), { ...wsd, initLr: 0, useCheckpointOptParamScheduler: false });
     const error = thrown(() => strict.loadStateDict(saved.stateDict())) as StateDictMismatchError;
@@ -333,15 +336,15 @@ describe("OptimizerParamScheduler state dicts", () => {
     expect(error).toBeInstanceOf(InvalidStateDictError);
     expect(error.field).toBe(field);
     expect(scheduler.lastEpoch).toBe(3);
-    expect(scheduler.options).toEqual(base);
+    expect(scheduler.options).toEqual({ ...base, ...defaultPolicy });
   });
 
-  it("refuses its own dict with malformed weight-decay settings of a pending Megatron load", () => {
+  it("refuses its own dict with a malformed weight decay held from a Megatron load", () => {
     const scheduler = new OptimizerParamScheduler(adam(0), base);
-    const dict = { ...scheduler.stateDict(), extra: { weightDecayWrittenWith: { startWd: 0, endWd: 0.1, wdIncrSteps: 10, wdIncrStyle: "square" } } };
+    const dict = { ...scheduler.stateDict(), held: { lr: [1e-4], weightDecay: ["square"] } };
     const error = thrown(() => scheduler.loadStateDict(dict)) as InvalidStateDictError;
     expect(error).toBeInstanceOf(InvalidStateDictError);
-    expect(error.field).toBe("extra.weightDecayWrittenWith.wdIncrStyle");
+    expect(error.field).toBe("held.weightDecay");
   });
 
   it("refuses its own dict with a negative or fractional step count", () => {

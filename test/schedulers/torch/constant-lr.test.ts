@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConstantLR, InvalidOptionError } from "../../../src/index.js";
+import { ConstantLR, InvalidOptionError, StepError } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 
 describe("ConstantLR", () => {
@@ -26,17 +26,37 @@ describe("ConstantLR", () => {
     expect(zero.getLastLr()).toEqual([0]);
   });
 
-  it("refuses factor 0 with total_iters > 0 at construction (PyTorch divides by it at total_iters)", () => {
-    const error = thrown(() => new ConstantLR(sgd(0.1), { factor: 0, totalIters: 3 }));
-    expect(error).toBeInstanceOf(InvalidOptionError);
-    expect((error as InvalidOptionError).option).toBe("factor");
+  it("accepts factor 0 with total_iters > 0, and refuses the step that lands on total_iters (PyTorch divides by the factor there)", () => {
+    const optimizer = sgd(0.1);
+    const scheduler = new ConstantLR(optimizer, { factor: 0, totalIters: 3 });
+    scheduler.step();
+    scheduler.step();
+    expect(scheduler.getLastLr()).toEqual([0]);
+    const error = thrown(() => scheduler.step());
+    expect(error).toBeInstanceOf(StepError);
+    expect((error as StepError).step).toBe(3);
+    expect(scheduler.lastEpoch).toBe(2);
+    expect(optimizer.paramGroups[0]!.lr).toBe(0);
+    // PyTorch's deprecated step(epoch) uses its closed form, which lifts the factor without dividing.
+    scheduler.step(3);
+    expect(scheduler.getLastLr()).toEqual([0.1]);
+    scheduler.step();
+    expect(scheduler.getLastLr()).toEqual([0.1]);
+  });
+
+  it("keeps the factor forever for a negative total_iters (PyTorch's steps never land on it); its closed form lifts it on a jump", () => {
+    const scheduler = new ConstantLR(sgd(0.1), { factor: 0.5, totalIters: -1 });
+    for (let k = 0; k < 5; k++) scheduler.step();
+    expect(scheduler.getLastLr()).toEqual([0.05]);
+    scheduler.step(7);
+    expect(scheduler.getLastLr()).toEqual([0.1]);
+    expect(JSON.parse(JSON.stringify(scheduler.stateDict())).held).toEqual({ lr: [0.1] });
   });
 
   it.each([
     [{ factor: 1.5 }, "factor"],
     [{ factor: -0.1 }, "factor"],
     [{ factor: Number.NaN }, "factor"],
-    [{ total_iters: -1 }, "total_iters"],
     [{ totalIters: 2.5 }, "totalIters"],
     [{ totalIters: Infinity }, "totalIters"],
     [{ gamma: 0.5 }, "gamma"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CosineAnnealingLR, InvalidOptionError, createScheduler } from "../../../src/index.js";
+import { CosineAnnealingLR, InvalidOptionError, StepError, createScheduler } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 
 describe("CosineAnnealingLR", () => {
@@ -21,9 +21,25 @@ describe("CosineAnnealingLR", () => {
     expect(scheduler.scheduleAt(0, 5)).toBeCloseTo(0.0055, 15);
   });
 
+  it("accepts a negative T_max (the cosine is even: the values of |T_max|)", () => {
+    const negative = new CosineAnnealingLR(sgd(0.1), { tMax: -40, etaMin: 0.01 });
+    const positive = new CosineAnnealingLR(sgd(0.1), { tMax: 40, etaMin: 0.01 });
+    for (const t of [0, 1, 17, 40, 63, 80]) expect(negative.scheduleAt(0, t)).toBe(positive.scheduleAt(0, t));
+  });
+
+  it("accepts T_max 0 as PyTorch does: construction keeps the base lr, every later step is refused", () => {
+    const optimizer = sgd(0.1);
+    const scheduler = createScheduler(optimizer, { type: "CosineAnnealingLR", params: { T_max: 0 } });
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.1);
+    expect(thrown(() => scheduler.step())).toBeInstanceOf(StepError);
+    expect(thrown(() => scheduler.step(0))).toBeInstanceOf(StepError);
+    expect([scheduler.lastEpoch, optimizer.paramGroups[0]!.lr]).toEqual([0, 0.1]);
+    // Resuming with T_max 0 could only fail at its first step: refused at construction.
+    const resumed = thrown(() => new CosineAnnealingLR({ paramGroups: [{ lr: 0.1, initialLr: 0.1 }] }, { tMax: 0, lastEpoch: 4 }));
+    expect((resumed as InvalidOptionError).option).toBe("tMax");
+  });
+
   it.each([
-    [{ T_max: 0 }, "T_max"],
-    [{ tMax: -3 }, "tMax"],
     [{ tMax: Number.NaN }, "tMax"],
     [{ T_max: Infinity }, "T_max"],
     [{}, "T_max"],

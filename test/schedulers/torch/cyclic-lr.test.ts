@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CyclicLR, InvalidOptimizerError, InvalidOptionError, createScheduler, type Optimizer } from "../../../src/index.js";
+import { CyclicLR, InvalidOptimizerError, InvalidOptionError, InvalidStateDictError, LRSchedulerError, createScheduler, type Optimizer } from "../../../src/index.js";
 import { adam, sgd, thrown } from "../../support/optimizer.js";
 
 /** The lr after each of `steps` steps (construction excluded). */
@@ -156,15 +156,14 @@ describe("CyclicLR", () => {
     [{ max_lr: 1 }, "base_lr"],
     [{ base_lr: 0.1 }, "max_lr"],
     [{ base_lr: [0.1, 0.2], max_lr: 1 }, "base_lr"],
-    [{ base_lr: 0.1, maxLr: [1, 2, 3] }, "max_lr"],
-    [{ base_lr: -0.1, max_lr: 1 }, "base_lr"],
+    [{ base_lr: 0.1, maxLr: [1, 2, 3] }, "maxLr"],
     [{ base_lr: 0.1, max_lr: NaN }, "max_lr"],
     [{ base_lr: 0.1, max_lr: 1, step_size_up: 0 }, "step_size_up"],
-    [{ base_lr: 0.1, max_lr: 1, step_size_down: -1 }, "step_size_down"],
+    [{ base_lr: 0.1, max_lr: 1, step_size_up: 5, step_size_down: -5 }, "step_size_down"],
     [{ base_lr: 0.1, max_lr: 1, mode: "cosine" }, "mode"],
     [{ base_lr: 0.1, max_lr: 1, gamma: Infinity }, "gamma"],
     [{ base_lr: 0.1, max_lr: 1, scale_fn: 3 }, "scale_fn"],
-    [{ base_lr: 0.1, max_lr: 1, scale_mode: "epoch" }, "scale_mode"],
+    [{ base_lr: 0.1, max_lr: 1, scale_mode: 3 }, "scale_mode"],
     [{ base_lr: 0.1, max_lr: 1, cycle_momentum: "yes" }, "cycle_momentum"],
     [{ base_lr: 0.1, max_lr: 1, base_momentum: [0.8, 0.8] }, "base_momentum"],
     [{ base_lr: 0.1, max_lr: 1, maxMomentum: "0.9" }, "maxMomentum"],
@@ -175,6 +174,40 @@ describe("CyclicLR", () => {
     expect(error).toBeInstanceOf(InvalidOptionError);
     expect(error.option).toBe(option);
     expect(optimizer.paramGroups[0]).toEqual({ lr: 0.5, momentum: 0.9, weightDecay: 0 });
+  });
+
+  it("accepts what PyTorch runs: negative bounds and step sizes, any scale_mode (other than \"cycle\": the step counter)", () => {
+    const optimizer = sgd(0.5);
+    const negative = new CyclicLR(optimizer, { baseLr: -0.1, maxLr: 0.1, stepSizeUp: 2, cycleMomentum: false });
+    expect(optimizer.paramGroups[0]!.lr).toBe(-0.1);
+    expect(run(negative, optimizer, 2)).toEqual([0, 0.1]);
+    // step_size_down -1: total 1, ratio 2 (every position is on the rise, x / 2)
+    const shortFall = sgd(0.5);
+    const s = new CyclicLR(shortFall, { baseLr: 0, maxLr: 1, stepSizeUp: 2, stepSizeDown: -1, cycleMomentum: false });
+    expect(run(s, shortFall, 1)[0]).toBe(0);
+    const byStep = sgd(1);
+    const epochMode = new CyclicLR(byStep, { baseLr: 0, maxLr: 1, stepSizeUp: 2, scaleFn: (x) => 1 / (x + 1), scaleMode: "epoch", cycleMomentum: false });
+    expect(run(epochMode, byStep, 1)[0]).toBeCloseTo(0.5 * (1 / 2), 14);
+  });
+
+  it("refuses step_size_up 0, where PyTorch divides by zero at construction", () => {
+    const optimizer = sgd(0.5);
+    const error = thrown(() => new CyclicLR(optimizer, { baseLr: 0.1, maxLr: 1, stepSizeUp: 0, stepSizeDown: 4 })) as InvalidOptionError;
+    expect(error.option).toBe("stepSizeUp");
+    expect(optimizer.paramGroups[0]).toEqual({ lr: 0.5, momentum: 0.9, weightDecay: 0 });
+  });
+
+  it("refuses a momentum cycle that overflows, leaving the groups untouched", () => {
+    const optimizer = sgd(0.5);
+    const error = thrown(() => new CyclicLR(optimizer, { baseLr: 0.1, maxLr: 1, stepSizeUp: 2, baseMomentum: -1e308, maxMomentum: 1e308 }));
+    expect(error).toBeInstanceOf(LRSchedulerError);
+    expect(optimizer.paramGroups[0]).toEqual({ lr: 0.5, momentum: 0.9, weightDecay: 0 });
+  });
+
+  it("refuses another schedule's PyTorch state dict", () => {
+    const scheduler = new CyclicLR(sgd(1), { baseLr: 0.1, maxLr: 1 });
+    const error = thrown(() => scheduler.loadStateDict({ step_size: 2, gamma: 0.5, base_lrs: [0.1], last_epoch: 3 })) as InvalidStateDictError;
+    expect(error.code).toBe("wrong-state-dict-type");
   });
 
   it("says what a non-string mode must be", () => {

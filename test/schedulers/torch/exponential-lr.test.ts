@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExponentialLR, InvalidOptionError, createScheduler } from "../../../src/index.js";
+import { ExponentialLR, InvalidOptionError, StepError, createScheduler } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 
 describe("ExponentialLR", () => {
@@ -20,9 +20,19 @@ describe("ExponentialLR", () => {
     expect(resumed.getLastLr()[0]).toBeCloseTo(0.1 * 0.5 ** 3.5, 15);
   });
 
+  it("accepts a negative gamma: the lr alternates in sign on whole steps; a fractional epoch would be NaN and is refused", () => {
+    const optimizer = sgd(0.1);
+    const scheduler = new ExponentialLR(optimizer, { gamma: -0.5 });
+    scheduler.step();
+    expect(optimizer.paramGroups[0]!.lr).toBe(-0.05);
+    scheduler.step();
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.025);
+    expect(thrown(() => scheduler.step(2.5))).toBeInstanceOf(StepError);
+    expect([scheduler.lastEpoch, optimizer.paramGroups[0]!.lr]).toEqual([2, 0.025]);
+  });
+
   it.each([
     [{}, "gamma"],
-    [{ gamma: -0.5 }, "gamma"],
     [{ gamma: Number.NaN }, "gamma"],
     [{ gamma: Infinity }, "gamma"],
     [{ gamma: 0.5, last_epoch: 1.5 }, "last_epoch"],

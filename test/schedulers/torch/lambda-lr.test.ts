@@ -37,7 +37,7 @@ describe("LambdaLR", () => {
     const scheduler = new LambdaLR(sgd(0.1, 0.2), { lrLambda: lambdas });
     for (let k = 0; k < 10; k++) scheduler.step();
     const dict = JSON.parse(JSON.stringify(scheduler.stateDict()));
-    expect(dict.options.lrLambda).toBeNull();
+    expect(dict.options.lrLambda).toEqual([null, null]);
     expect(dict.functionOptions).toEqual(["lrLambda"]);
     const optimizer = sgd(0.1, 0.2);
     const resumed = new LambdaLR(optimizer, { lrLambda: lambdas });
@@ -66,7 +66,8 @@ describe("LambdaLR", () => {
     // Already at construction (step 0) the options are refused as a whole.
     const atConstruction = thrown(() => new LambdaLR(sgd(0.1), { lrLambda: (() => "0.5") as never })) as InvalidOptionError;
     expect(atConstruction).toBeInstanceOf(InvalidOptionError);
-    expect(atConstruction.expected).toContain("finite lr at the first step");
+    expect(atConstruction.expected).toContain("finite values at the first step");
+    expect(atConstruction.expected).toContain('lr_lambda returned "0.5"');
   });
 
   const one = (): number => 1;
@@ -75,7 +76,8 @@ describe("LambdaLR", () => {
     [{ lr_lambda: 0.5 }, "lr_lambda"],
     [{ lrLambda: [] }, "lrLambda"],
     [{ lrLambda: [one, 2] }, "lrLambda"],
-    [{ lrLambda: [one, one, one] }, "lr_lambda"],
+    [{ lrLambda: [one, one, one] }, "lrLambda"],
+    [{ lr_lambda: [one, one, one] }, "lr_lambda"],
     [{ lrLambda: one, last_epoch: -3 }, "last_epoch"],
     [{ lrLambda: one, lr_lambdas: [] }, "lr_lambdas"],
   ])("refuses %j, naming %s", (options, option) => {

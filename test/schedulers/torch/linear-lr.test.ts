@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionError, LinearLR } from "../../../src/index.js";
+import { InvalidOptionError, LinearLR, StepError } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 
 describe("LinearLR", () => {
@@ -28,13 +28,23 @@ describe("LinearLR", () => {
     expect([scheduler.scheduleAt(0, 0.5), scheduler.scheduleAt(0, -3)]).toEqual([0.05, 0.05]);
   });
 
+  it("keeps start_factor for a negative total_iters too; PyTorch's closed form (a jump) gives end_factor there, and divides by zero for total_iters 0", () => {
+    const negative = new LinearLR(sgd(0.1), { startFactor: 0.5, endFactor: 0.25, totalIters: -5 });
+    negative.step();
+    expect(negative.getLastLr()).toEqual([0.05]);
+    negative.step(3);
+    expect(negative.getLastLr()).toEqual([0.025]);
+    const zero = new LinearLR(sgd(0.1), { startFactor: 0.5, totalIters: 0 });
+    expect(thrown(() => zero.step(3))).toBeInstanceOf(StepError);
+    expect(zero.lastEpoch).toBe(0);
+  });
+
   it.each([
     [{ start_factor: 0 }, "start_factor"],
     [{ startFactor: 1.5 }, "startFactor"],
     [{ end_factor: -0.1 }, "end_factor"],
     [{ end_factor: 1.1 }, "end_factor"],
     [{ endFactor: Number.NaN }, "endFactor"],
-    [{ total_iters: -5 }, "total_iters"],
     [{ factor: 0.5 }, "factor"],
   ])("refuses %j, naming %s", (options, option) => {
     const error = thrown(() => new LinearLR(sgd(0.1), options as never));

@@ -55,9 +55,32 @@ describe("MultiStepLR", () => {
     expect(scheduler.lastEpoch).toBe(0);
   });
 
+  it("accepts a negative milestone, which PyTorch's counter never reaches: it never decays", () => {
+    const scheduler = new MultiStepLR(sgd(0.1), { milestones: [-1, 2] });
+    expect(scheduler.getLastLr()).toEqual([0.1]);
+    expect(lrAfter(scheduler, 2)).toBeCloseTo(0.01, 15);
+  });
+
+  it("refuses a Counter with a count above 1000 at once, without expanding it", () => {
+    const scheduler = new MultiStepLR(sgd(0.1), { milestones: [1] });
+    const started = Date.now();
+    const error = thrown(() => scheduler.loadStateDict({ milestones: { "10": 1e9 }, gamma: 0.5, base_lrs: [0.1], last_epoch: 3 }));
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(error).toBeInstanceOf(InvalidStateDictError);
+    expect((error as InvalidStateDictError).field).toBe("milestones");
+    scheduler.loadStateDict({ milestones: { "10": 1000 }, gamma: 0.5, base_lrs: [0.1], last_epoch: 3 });
+    expect(scheduler.options.milestones).toHaveLength(1000);
+  });
+
+  it("refuses another schedule's PyTorch state dict", () => {
+    const scheduler = new MultiStepLR(sgd(0.1), { milestones: [1] });
+    const error = thrown(() => scheduler.loadStateDict({ gamma: 0.5, base_lrs: [0.1], last_epoch: 3 }));
+    expect((error as InvalidStateDictError).code).toBe("wrong-state-dict-type");
+    expect((thrown(() => scheduler.loadStateDict({ step_size: 2, gamma: 0.5, base_lrs: [0.1], last_epoch: 3 })) as InvalidStateDictError).field).toBe("step_size");
+  });
+
   it.each([
     [{}, "milestones"],
-    [{ milestones: [-1] }, "milestones"],
     [{ milestones: [1.5] }, "milestones"],
     [{ milestones: 3 }, "milestones"],
     [{ milestones: [1], gamma: Number.NaN }, "gamma"],

@@ -122,11 +122,9 @@ describe("OneCycleLR", () => {
     [{ max_lr: 1, total_steps: 10, pct_start: 1.5 }, "pct_start"],
     [{ max_lr: 1, total_steps: 10, pct_start: -0.1 }, "pct_start"],
     [{ max_lr: 1, total_steps: 10, pct_start: 0.1 }, "pct_start"], // first phase of zero length
-    [{ max_lr: 1, total_steps: 10, pct_start: 1.0 }, "pct_start"], // last phase of zero length
-    [{ max_lr: 1, total_steps: 10, pct_start: 0.55, three_phase: true }, "pct_start"],
     [{ max_lr: 1, total_steps: 10, anneal_strategy: "exp" }, "anneal_strategy"],
     [{ max_lr: 1, total_steps: 10, div_factor: 0 }, "div_factor"],
-    [{ max_lr: 1, total_steps: 10, final_div_factor: -1 }, "final_div_factor"],
+    [{ max_lr: 1, total_steps: 10, final_div_factor: 0 }, "final_div_factor"],
     [{ max_lr: 1, total_steps: 10, three_phase: 1 }, "three_phase"],
     [{ max_lr: 1, total_steps: 10, max_momentum: [0.9, 0.9] }, "max_momentum"],
     [{ max_lr: 1, total_steps: 10, last_epoch: 10 }, "last_epoch"],
@@ -137,6 +135,49 @@ describe("OneCycleLR", () => {
     expect(error).toBeInstanceOf(InvalidOptionError);
     expect(error.option).toBe(option);
     expect(optimizer.paramGroups[0]).toEqual({ lr: 0.5, momentum: 0.9, weightDecay: 0 });
+  });
+
+  it("accepts a last phase of zero length as PyTorch does; step total_steps, which divides by zero there, is refused", () => {
+    for (const extra of [{ pctStart: 1 }, { pctStart: 0.55, threePhase: true }]) {
+      const optimizer = sgd(0.5);
+      const scheduler = new OneCycleLR(optimizer, { ...options, ...extra });
+      for (let k = 0; k < 9; k++) scheduler.step();
+      const lr = optimizer.paramGroups[0]!.lr;
+      expect(thrown(() => scheduler.step())).toBeInstanceOf(StepError);
+      expect([scheduler.lastEpoch, optimizer.paramGroups[0]!.lr]).toEqual([9, lr]);
+    }
+  });
+
+  it("accepts a negative final_div_factor (min_lr below zero), as PyTorch does", () => {
+    const optimizer = sgd(0.5);
+    new OneCycleLR(optimizer, { ...options, finalDivFactor: -100 });
+    expect(optimizer.paramGroups[0]!.minLr).toBeCloseTo(-0.001, 15);
+  });
+
+  it("reads PyTorch's state dict: total_steps, the phases (pct_start, three_phase) and the anneal strategy", () => {
+    const optimizer = sgd(0.5);
+    const scheduler = new OneCycleLR(optimizer, options);
+    const phase = (end: number) => ({ end_step: end, start_lr: "initial_lr", end_lr: "max_lr", start_momentum: "max_momentum", end_momentum: "base_momentum" });
+    scheduler.loadStateDict({
+      total_steps: 20,
+      _schedule_phases: [phase(3.0), phase(6.0), phase(19)],
+      _anneal_func_type: "linear",
+      cycle_momentum: true,
+      use_beta1: false,
+      base_lrs: [0.1],
+      last_epoch: 2,
+      _step_count: 3,
+      _is_initial: false,
+      _get_lr_called_within_step: false,
+      _last_lr: [0.775],
+    });
+    expect(scheduler.options).toMatchObject({ totalSteps: 20, pctStart: 0.2, threePhase: true, annealStrategy: "linear" });
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1 + 0.9 * (2 / 3), 14);
+    const other = thrown(() => scheduler.loadStateDict({ T_max: 10, eta_min: 0, base_lrs: [0.1], last_epoch: 2 })) as InvalidStateDictError;
+    expect(other.code).toBe("wrong-state-dict-type");
+    const bad = thrown(() => scheduler.loadStateDict({ total_steps: 20, _schedule_phases: [phase(3.0), phase(5.0), phase(19)], base_lrs: [0.1], last_epoch: 2 })) as InvalidStateDictError;
+    expect(bad.field).toBe("_schedule_phases");
+    expect(scheduler.lastEpoch).toBe(2);
   });
 
   it("accepts pct_start 0 (no rise) and refuses cycle_momentum without momentum or betas", () => {

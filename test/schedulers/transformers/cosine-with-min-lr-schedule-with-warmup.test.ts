@@ -30,6 +30,16 @@ describe("getCosineWithMinLrScheduleWithWarmup", () => {
     expect(neither.option).toBe("min_lr_rate");
   });
 
+  it("takes null as Python's None, and a negative floor (max(0, ...) clamps the cosine at 0)", () => {
+    const optimizer = sgd(1);
+    const scheduler = getCosineWithMinLrScheduleWithWarmup(optimizer, { numWarmupSteps: 0, numTrainingSteps: 2, minLr: null, minLrRate: -1 });
+    // factor = 0.5 * (1 + cos(pi * progress)) * 2 - 1 = cos(pi * progress)
+    expectClose(lrTrace(optimizer, scheduler, 2), [1, 0, 0]);
+    expect(scheduler.scheduleAt(0, 0.5)).toBeCloseTo(Math.SQRT1_2, 12);
+    const negative = getCosineWithMinLrScheduleWithWarmup({ paramGroups: [{ lr: 1 }], defaults: { lr: 2 } }, { numWarmupSteps: 0, numTrainingSteps: 2, minLr: -2 });
+    expect(negative.scheduleAt(0, 1)).toBe(0);
+  });
+
   it("refuses min_lr with defaults.lr 0, where Python divides by zero", () => {
     const error = thrown(() =>
       getCosineWithMinLrScheduleWithWarmup({ paramGroups: [{ lr: 0 }], defaults: { lr: 0 } }, { numWarmupSteps: 1, numTrainingSteps: 5, minLr: 0 }),

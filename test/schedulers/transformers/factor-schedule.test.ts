@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CosineScheduleWithWarmup, InvalidStateDictError, LinearScheduleWithWarmup } from "../../../src/index.js";
+import { CosineScheduleWithWarmup, InvalidStateDictError, LinearScheduleWithWarmup, createScheduler } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 import { viaJson } from "./lr-trace.js";
 
@@ -49,6 +49,20 @@ describe("LambdaLR-style state dicts", () => {
     expect(error.field).toBe("type");
     expect(scheduler.lastEpoch).toBe(1);
     expect(optimizer.paramGroups[0]!.lr).toBe(0.5);
+  });
+
+  it("refuses a reference dict with a key LambdaLR's has not (another scheduler's), changing nothing", () => {
+    const optimizer = sgd(1);
+    const scheduler = new LinearScheduleWithWarmup(optimizer, { numWarmupSteps: 2, numTrainingSteps: 10 });
+    const error = thrown(() => scheduler.loadStateDict({ base_lrs: [1], last_epoch: 3, _last_lr: [1], step_size: 3, gamma: 0.1 })) as InvalidStateDictError;
+    expect(error).toBeInstanceOf(InvalidStateDictError);
+    expect(error.code).toBe("wrong-state-dict-type");
+    expect(scheduler.lastEpoch).toBe(0);
+    expect(optimizer.paramGroups[0]!.lr).toBe(0);
+  });
+
+  it("is created under the family prefix too", () => {
+    expect(createScheduler(sgd(1), { type: "transformers.get_linear_schedule_with_warmup", params: { num_warmup_steps: 0, num_training_steps: 4 } })).toBeInstanceOf(LinearScheduleWithWarmup);
   });
 
   it("refuses a reference dict whose base_lrs do not match the groups", () => {

@@ -84,6 +84,21 @@ describe("getScheduler", () => {
     expect(error.option).toBe("scheduler_specific_kwargs.num_cycles");
   });
 
+  it("takes null step counts and kwargs as Python's None", () => {
+    const scheduler = getScheduler("constant_with_warmup", sgd(1), { numWarmupSteps: 2, numTrainingSteps: null, schedulerSpecificKwargs: null });
+    expect(scheduler).toBeInstanceOf(ConstantScheduleWithWarmup);
+    const missing = thrown(() => getScheduler("cosine", sgd(1), { numWarmupSteps: 2, numTrainingSteps: null })) as InvalidOptionError;
+    expect(missing.option).toBe("num_training_steps");
+    expect(missing.code).toBe("missing-option");
+  });
+
+  it("keeps an unknown specific kwarg's suggestion, under its path", () => {
+    const error = thrown(() => getScheduler("cosine", sgd(1), { numWarmupSteps: 1, numTrainingSteps: 10, schedulerSpecificKwargs: { num_cycle: 1 } })) as InvalidOptionError;
+    expect(error.option).toBe("scheduler_specific_kwargs.num_cycle");
+    expect(error.code).toBe("unknown-option");
+    expect(error.suggestion).toBe("num_cycles");
+  });
+
   it("is available to createScheduler as get_scheduler, with Python's argument names", () => {
     const optimizer = sgd(1);
     const scheduler = createScheduler(optimizer, {
@@ -93,6 +108,7 @@ describe("getScheduler", () => {
     expect(scheduler).toBeInstanceOf(LinearScheduleWithWarmup);
     expect(scheduler.type).toBe("get_linear_schedule_with_warmup");
     expect(optimizer.paramGroups[0]!.lr).toBe(0);
+    expect(createScheduler(sgd(1), { type: "transformers.get_scheduler", params: { name: "constant" } })).toBeInstanceOf(ConstantSchedule);
   });
 });
 

@@ -93,4 +93,3 @@ describe("getPolynomialDecayScheduleWithWarmup", () => {
     expect(defaults.field).toBe("defaults.lr");
   });
 });
-});

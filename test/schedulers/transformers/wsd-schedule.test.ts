@@ -44,6 +44,18 @@ describe("getWsdSchedule", () => {
     expect(scheduler.scheduleAt(0, 4)).toBe(0);
   });
 
+  it("has a negative stable phase when num_training_steps is shorter than warmup + decay, as in Python", () => {
+    // stable = 6 - 2 - 8 = -4: right after the warmup the lr is 4 steps into the decay, which ends at step 6.
+    const scheduler = getWsdSchedule(sgd(1), { numWarmupSteps: 2, numDecaySteps: 8, numTrainingSteps: 6, decayType: "linear" });
+    expect([0, 1, 2, 3, 5, 6, 7].map((t) => scheduler.scheduleAt(0, t))).toEqual([0, 0.5, 0.5, 0.375, 0.125, 0, 0]);
+  });
+
+  it("takes null for num_training_steps or num_stable_steps as Python's None", () => {
+    const scheduler = getWsdSchedule(sgd(1), { numWarmupSteps: 1, numDecaySteps: 1, numTrainingSteps: null, numStableSteps: 2 });
+    expect(scheduler.scheduleAt(0, 3)).toBe(1);
+    expect(() => getWsdSchedule(sgd(1), { numWarmupSteps: 1, numDecaySteps: 1, numTrainingSteps: null, numStableSteps: null })).toThrow(InvalidOptionError);
+  });
+
   it("refuses neither num_training_steps nor num_stable_steps, and an unknown decay_type", () => {
     const length = thrown(() => getWsdSchedule(sgd(1), { numWarmupSteps: 5, numDecaySteps: 10 })) as InvalidOptionError;
     expect(length).toBeInstanceOf(InvalidOptionError);

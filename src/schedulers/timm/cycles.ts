@@ -1,0 +1,126 @@
+/**
+ * The closed form timm's cycle schedulers share (CosineLRScheduler, TanhLRScheduler,
+ * PolyLRScheduler): a warmup, then cycles of a decaying curve, each peak `base * cycle_decay ** i`,
+ * `lr_min` once `cycle_limit` cycles have run; noise on top, `lrScale` on each write.
+ */
+import { StepError } from "../../core/errors.js";
+import type { BuildContext, Form } from "../../core/schedule.js";
+import { correctlyRoundedLog } from "../shared/correctly-rounded-log.js";
+import { timmNoise, type Noise } from "./noise.js";
+import { lrScales, warmupSlopes, type NoiseSettings } from "./options.js";
+import { floorDivide, floorLog } from "./python.js";
+
+/** The settings of a cycle schedule (validated options). */
+export interface CycleSettings extends NoiseSettings {
+  readonly tInitial: number;
+  readonly lrMin: number;
+  readonly cycleMul: number;
+  readonly cycleDecay: number;
+  readonly cycleLimit: number;
+  readonly warmupT: number;
+  readonly warmupLrInit: number;
+  readonly warmupPrefix: boolean;
+}
+
+export interface CycleCurve {
+  /** The curve's factor after `elapsed` of a cycle of `length` (cosine: `1 + cos(pi * tc**k / ti**k)`). */
+  readonly factor: (elapsed: number, length: number) => number;
+  /** The lr is `lr_min + scale * (lr_max - lr_min) * factor`: 0.5 for cosine and tanh, 1 for poly. */
+  readonly scale: number;
+  /** Cosine and poly compute `cycle_decay ** i` before looking at `cycle_limit` (so its overflow raises past the limit too); tanh only inside. */
+  readonly decayBeforeLimit: boolean;
+  /** TanhLRScheduler without the prefix warms up toward the curve's value at `warmup_t`, not the base. */
+  readonly warmupTowardCurve: boolean;
+}
+
+/**
+ * timm's `get_cycle_length(cycles=0)`: `t_initial * cycles` (cycles: `max(1, cycles or cycle_limit)`),
+ * or `floor(-t_initial * (cycle_mul ** cycles - 1) / (1 - cycle_mul))`, plus `warmup_t` with the prefix.
+ */
+export function cycleLength(o: Pick<CycleSettings, "tInitial" | "cycleMul" | "cycleLimit" | "warmupT" | "warmupPrefix">, cycles = 0): number {
+  const n = Math.max(1, cycles || o.cycleLimit);
+  const t = o.cycleMul === 1 ? o.tInitial * n : Math.floor((-o.tInitial * (o.cycleMul ** n - 1)) / (1 - o.cycleMul));
+  return o.warmupPrefix ? t + o.warmupT : t;
+}
+
+const WARMUP = 0;
+const CURVE = 1;
+const FLOOR = 2;
+
+/** The form of a cycle schedule. Refuses `cycle_mul <= 0`, for which timm's `math.log(x, cycle_mul)` raises at every step past the warmup. */
+export function cycleForm(type: string, o: CycleSettings, curve: CycleCurve, ctx: BuildContext): Form {
+  if (!(o.cycleMul > 0)) ctx.fail("cycleMul", o.cycleMul, "a number > 0 (timm takes math.log(x, cycle_mul), a ValueError for cycle_mul <= 0)");
+  const { tInitial, cycleMul, cycleDecay, cycleLimit, lrMin, warmupT, warmupLrInit, warmupPrefix } = o;
+  const bases = ctx.baseLrs;
+  const scales = lrScales(type, ctx);
+  const noise: Noise = timmNoise(type, o, false, ctx);
+  const lnMul = cycleMul === 1 ? 0 : correctlyRoundedLog(cycleMul);
+  const half = curve.scale;
+  // Set by `locate(t)` for the per-group values of the same t.
+  let phase = WARMUP;
+  let gamma = 1;
+  let factor = 0;
+
+  /** Where t falls (timm's `_get_lr` up to the per-group values). @throws StepError where timm raises */
+  const locate = (t: number): number => {
+    if (t < warmupT) {
+      phase = WARMUP;
+      return 0;
+    }
+    const local = warmupPrefix ? t - warmupT : t;
+    let i: number;
+    let length: number;
+    let elapsed: number;
+    if (cycleMul !== 1) {
+      const x = 1 - (local / tInitial) * (1 - cycleMul);
+      if (!(x > 0)) throw new StepError(type, t, `math.log(${x}, cycle_mul) is undefined: with cycle_mul < 1 the cycles end at t = t_initial / (1 - cycle_mul) (timm raises ValueError: math domain error)`);
+      i = floorLog(x, lnMul);
+      length = cycleMul ** i * tInitial;
+      elapsed = local - ((1 - cycleMul ** i) / (1 - cycleMul)) * tInitial;
+    } else {
+      i = floorDivide(local, tInitial);
+      length = tInitial;
+      elapsed = local - tInitial * i;
+    }
+    if (curve.decayBeforeLimit || i < cycleLimit) {
+      gamma = cycleDecay ** i;
+      if (!Number.isFinite(gamma)) throw new StepError(type, t, `cycle_decay ** ${i} overflows (timm raises OverflowError)`);
+    }
+    if (i < cycleLimit) {
+      phase = CURVE;
+      factor = curve.factor(elapsed, length);
+    } else phase = FLOOR;
+    return factor;
+  };
+  let slopes: readonly number[] = [];
+  /** Group i's lr at t before noise and scale, with `f` what `locate(t)` returned. */
+  const plain = (i: number, t: number, f: number): number =>
+    phase === WARMUP ? warmupLrInit + t * slopes[i]! : phase === CURVE ? lrMin + half * (bases[i]! * gamma - lrMin) * f : lrMin;
+
+  let targets: readonly number[] = bases;
+  if (curve.warmupTowardCurve && warmupT !== 0) {
+    try {
+      locate(warmupT);
+    } catch (error) {
+      if (!(error instanceof StepError)) throw error;
+      ctx.fail("warmupT", warmupT, `a warmup whose end the schedule can compute (${error.message})`);
+    }
+    targets = bases.map((_, i) => plain(i, warmupT, factor));
+  }
+  slopes = warmupSlopes(targets, warmupT, warmupLrInit);
+  let noisy = false;
+  let n = 0;
+  return {
+    beforeStart: (i) => (warmupT !== 0 ? warmupLrInit : bases[i]!) * scales[i]!,
+    shape(t) {
+      const s = locate(t);
+      noisy = noise.inRange(t);
+      if (noisy) n = noise.at(t);
+      return s;
+    },
+    lr(i, s, t) {
+      const v = plain(i, t, s);
+      return (noisy ? v + v * n : v) * scales[i]!;
+    },
+  };
+}
