@@ -16,7 +16,7 @@ export * from "./schedulers/transformers/index.js";
 export * from "./schedulers/sambaflow/index.js";
 export * from "./schedulers/extensions/index.js";
 export * from "./schedulers/keras/index.js";
-// timm
+export * from "./schedulers/timm/index.js";
 export * from "./schedulers/optax/index.js";
 export { simulate, MAX_SIMULATED_STEPS, type SimulateOptions, type Simulation, type SimulatedGroup } from "./simulate.js";
 export { configSchema } from "./config-schema.js";

@@ -34,6 +34,8 @@ export interface Candidate {
   readonly counterField: string;
   /** The load writes nothing into the groups (a reference dict without a step counter). */
   readonly leavesGroups?: boolean;
+  /** A metric-driven schedule's cuts so far (its factor when another scheduler drives the optimizer too). */
+  readonly scale?: readonly number[];
   /** Each channel's values (top level only; empty for sub-schedulers, whose parent writes the groups). */
   readonly values: readonly Float64Array[];
 }
@@ -98,10 +100,14 @@ function chooseOptions(scheduler: LRScheduler, found: Record<string, unknown>, p
   return { options: parsed.options, spelled: current.spelled };
 }
 
-function readCounter(scheduler: LRScheduler, reader: StateReader, key: string, value: unknown): number {
+/**
+ * The counter of a state, within the convention's range; a sub-scheduler may stand one below it
+ * (PyTorch's SequentialLR winds the ones not started yet back to -1).
+ */
+function readCounter(scheduler: LRScheduler, reader: StateReader, key: string, value: unknown, child = false): number {
   const counter = scheduler.definition.counter;
   const plateau = scheduler[internal].state.form.plateau !== undefined;
-  const min = plateau ? 0 : counter.min;
+  const min = (plateau ? 0 : counter.min) - (child ? 1 : 0);
   const integer = counter.integer;
   const ok = typeof value === "number" && Number.isFinite(value) && value >= min && value <= Number.MAX_SAFE_INTEGER && (!integer || Number.isInteger(value));
   if (!ok) reader.fail(key, `${integer ? "an integer" : "a finite number"} from ${min} to ${Number.MAX_SAFE_INTEGER}`, value);
@@ -170,7 +176,7 @@ function validateOwn(scheduler: LRScheduler, reader: StateReader, policy: Config
   const chosen = chooseOptions(scheduler, found, policy, [...new Set([...Object.keys(found), ...Object.keys(current.options)])].filter((k) => !childKeys.includes(k)), (k) => `${reader.prefix}options.${k}`);
   const children = validateChildren(scheduler, reader.raw("children"), reader, "children", policy, depth);
   const baseLrs = reader.numbers("baseLrs", groups);
-  const lastEpoch = readCounter(scheduler, reader, "lastEpoch", reader.raw("lastEpoch"));
+  const lastEpoch = readCounter(scheduler, reader, "lastEpoch", reader.raw("lastEpoch"), depth > 0);
   const plateauForm = current.form.plateau;
   const lastLr = plateauForm ? reader.numbers("lastLr", groups) : reader.has("lastLr") ? reader.numbers("lastLr", groups, { allowNonFinite: true }) : undefined;
   const plateau = readPlateau(scheduler, reader.has("extra") ? reader.object("extra") : {}, reader, undefined, "extra.");
@@ -185,7 +191,12 @@ function validateOwn(scheduler: LRScheduler, reader: StateReader, policy: Config
     held: readHeld(reader, groups),
     plateau,
   };
-  return { scheduler, state, children, lastLr, counterField: `${reader.prefix}lastEpoch`, values: [] };
+  let scale: number[] | undefined;
+  if (plateauForm && reader.has("scale")) {
+    scale = reader.numbers("scale", groups);
+    if (!scale.every((v) => v > 0)) reader.fail("scale", `a list of ${groups} finite numbers > 0 (the cuts so far)`);
+  }
+  return { scheduler, state, children, lastLr, counterField: `${reader.prefix}lastEpoch`, scale, values: [] };
 }
 
 /** A sub-scheduler whose state a reference dict does not carry: it stays as it is. */
@@ -213,12 +224,13 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
   const children = contents.childrenKey
     ? validateChildren(scheduler, reader.raw(contents.childrenKey), reader, contents.childrenKey, policy, depth)
     : current.children.map(unchanged);
-  let lastEpoch = contents.lastEpoch ?? (contents.counterKey === "" ? current.lastEpoch : readCounter(scheduler, reader, contents.counterKey, reader.raw(contents.counterKey)));
+  const child = depth > 0;
+  let lastEpoch = contents.lastEpoch ?? (contents.counterKey === "" ? current.lastEpoch : readCounter(scheduler, reader, contents.counterKey, reader.raw(contents.counterKey), child));
   if (dialect.addsCounter) {
     const n = reader.raw(contents.counterKey);
     if (typeof n !== "number" || !Number.isInteger(n) || n < 0) reader.fail(contents.counterKey, "an integer >= 0 (the steps to add)", n);
-    lastEpoch = readCounter(scheduler, reader, contents.counterKey, current.lastEpoch + n);
-  } else lastEpoch = readCounter(scheduler, reader, contents.counterKey, lastEpoch);
+    lastEpoch = readCounter(scheduler, reader, contents.counterKey, current.lastEpoch + n, child);
+  } else lastEpoch = readCounter(scheduler, reader, contents.counterKey, lastEpoch, child);
   const baseLrs = contents.baseLrsKey ? reader.numbers(contents.baseLrsKey, groups) : current.baseLrs;
   const plateauForm = current.form.plateau;
   const lastLr = contents.lastLrKey ? reader.numbers(contents.lastLrKey, groups, { allowNonFinite: !plateauForm }) : undefined;
@@ -333,5 +345,6 @@ export function writeStateDict(scheduler: LRScheduler): SchedulerStateDict {
   if (state.held) dict.held = JSON.parse(JSON.stringify(state.held)) as Record<string, (number | null)[]>;
   if (state.plateau) dict.extra = optionsToJson(state.plateau).json;
   if (state.children.length > 0) dict.children = state.children.map((c) => c.stateDict());
+  if (state.plateau && inner.scale.some((v) => v !== 1)) dict.scale = Array.from(inner.scale);
   return dict;
 }

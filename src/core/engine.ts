@@ -13,6 +13,7 @@ import { readStateDict, writeStateDict, type Candidate, type ConfigPolicy } from
 import type { SchedulerStateDict } from "./state.js";
 import { channelsOf, computeValues, writeValues, type Channel, type ChannelName } from "./values.js";
 import { emitWarning } from "./warnings.js";
+import { attach, detach, type Chain } from "./chain.js";
 
 export type { ConfigPolicy } from "./checkpoint.js";
 
@@ -53,6 +54,13 @@ export interface Internals {
   readonly build: (options: Record<string, unknown>, spelled: Spelling, baseLrs: readonly number[], children: readonly ChildForm[], warnings?: Warning[]) => CompleteForm;
   readonly commit: (candidate: Candidate) => void;
   readonly report: (t: number, lrs: readonly number[] | undefined) => void;
+  /** Group `i`'s factor in a chain: its own lr over its base lr (a metric-driven schedule: its cuts so far). */
+  readonly factor: (i: number) => number;
+  /** The chain clock at this scheduler's last step. */
+  readonly stamp: number;
+  readonly chainable: boolean;
+  /** A metric-driven schedule's cuts, per group (1 until the first cut). */
+  readonly scale: Float64Array;
 }
 
 interface Warning {
@@ -115,6 +123,12 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   /** Spare plateau state and lrs for a metric step, so that a refused metric changes nothing. */
   #plateauSpare: Record<string, unknown> | undefined;
   #metricLrs: number[];
+  /** This scheduler's own lrs at its counter (the group's lrs are these times the other attached schedulers' factors). */
+  #own: Float64Array;
+  /** A metric-driven schedule's cuts so far, per group: its factor in a chain. */
+  #scale: Float64Array;
+  #chain: Chain;
+  #stamp = 0;
 
   constructor(definition: ScheduleDefinition, optimizer: Optimizer, options?: unknown) {
     const type = definition.type;
@@ -133,6 +147,8 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     this.definition = definition;
     this.#channels = channelsOf(form, groups.length);
     this.#metricLrs = groups.map(() => 0);
+    this.#own = new Float64Array(groups.length);
+    this.#scale = new Float64Array(groups.length).fill(1);
     this.#plateauSpare = form.plateau ? { ...form.plateau.initial } : undefined;
     const writes = !form.plateau && (counter.writesAtStart === "always" || (counter.writesAtStart === "fresh" && fresh));
     try {
@@ -145,6 +161,13 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     }
     const written = this.#channels[0]!.values;
     const recordedBase = form.baseLrs ?? (rule === "absolute" && (writes || form.beforeStart) ? Array.from(written) : baseLrs);
+    this.#own.set(writes || form.beforeStart ? written : groups.map((g) => g.lr ?? NaN));
+    // A composite's sub-schedulers are its own; this scheduler joins the optimizer's chain.
+    for (const child of children) detach(optimizer, child);
+    const chain = attach(optimizer, this);
+    this.#chain = chain;
+    const chainable = definition.chainable?.(parsed as never) ?? false;
+    if (writes && chainable && chain.members.length > 1) this.#applyChain();
     writeTransactionally(groups, type, () => {
       if (fresh && form.groupFields) groups.forEach((g, i) => Object.assign(g, form.groupFields!(i)));
       if (rule === "initialLr") for (const g of groups) if (g.initialLr === undefined) g.initialLr = g.lr;
@@ -206,7 +229,10 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const jump = x !== undefined && form.jumpShape !== undefined;
     const s = jump ? form.jumpShape!(t) : form.shape ? form.shape(t) : 0;
     computeValues(this.#channels, s, t, this.type);
+    if (this.#chain.members.length > 1) this.#chained(t);
+    else this.#own.set(this.#channels[0]!.values);
     this.#write();
+    this.#stamp = ++this.#chain.clock;
     state.lastEpoch = t;
     state.started = true;
     state.held = jump ? heldOf(this.#channels) : undefined;
@@ -221,6 +247,44 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     } catch (error) {
       if (error instanceof LRSchedulerError) throw error;
       throw new InvalidOptimizerError(this.type, "paramGroups", "(a group refused a write)", `writable groups (${error instanceof Error ? error.message : String(error)}); the groups keep their values`);
+    }
+  }
+
+  get #chainable(): boolean {
+    return this.definition.chainable?.(this.#state.options as never) ?? false;
+  }
+
+  /**
+   * The step's lrs when other schedulers drive the same optimizer: this one's own lrs times their
+   * factors, as PyTorch's chainable forms multiply the current lr. A schedule that writes absolute
+   * values may step only while the others stand still (PyTorch would overwrite their factors).
+   */
+  #chained(t: number): void {
+    const others = this.#chain.members.filter((m) => m !== this) as LRScheduler[];
+    if (!this.#chainable && others.some((o) => o[internal].stamp > this.#stamp)) {
+      const names = others.map((o) => o.type).join(", ");
+      throw new StepError(
+        this.type,
+        t,
+        `another scheduler of this optimizer (${names}) has stepped since this one did, and ${this.type} writes absolute lrs, which PyTorch would overwrite step by step; ` +
+          "compose them instead (ChainedScheduler or SequentialLR, withWarmup, or a plateau on top with withPlateau), or step only one scheduler per optimizer",
+        "step-refused",
+      );
+    }
+    this.#own.set(this.#channels[0]!.values);
+    if (this.#chainable) this.#applyChain();
+  }
+
+  /** Multiplies the lr channel by the other attached schedulers' factors. */
+  #applyChain(): void {
+    const lrs = this.#channels[0]!.values;
+    for (const member of this.#chain.members) {
+      if (member === this) continue;
+      const other = (member as LRScheduler)[internal];
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lrs[i]! * other.factor(i);
+    }
+    for (let i = 0; i < lrs.length; i++) {
+      if (!(lrs[i]! - lrs[i]! === 0)) throw new StepError(this.type, this.#state.lastEpoch, `the chained lr of param group ${i} overflows (${lrs[i]})`, "non-finite-value");
     }
   }
 
@@ -258,6 +322,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
         throw new InvalidOptimizerError(this.type, `paramGroups[${i}].lr`, lr, "a finite number");
       }
       lrs[i] = lr;
+      this.#own[i] = lr;
     }
     const spare = this.#plateauSpare!;
     copyPlateauState(state.plateau!, spare);
@@ -269,6 +334,12 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       channel.values[i] = v;
     }
     this.#write();
+    // The cuts so far, this schedule's factor when another scheduler drives the optimizer too.
+    for (let i = 0; i < lrs.length; i++) {
+      const before = this.#own[i]!;
+      if (lrs[i] !== before && before !== 0) this.#scale[i] = this.#scale[i]! * (lrs[i]! / before);
+    }
+    this.#stamp = ++this.#chain.clock;
     this.#plateauSpare = state.plateau;
     state.plateau = spare;
     state.lastEpoch = next;
@@ -347,6 +418,20 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       build: (options, spelled, baseLrs, children, warnings = []) =>
         buildForm(self.definition, options, spelled, self.optimizer, baseLrs, children, warnings),
       commit: (candidate) => self.#commit(candidate),
+      factor: (i) => {
+        if (self.#state.form.plateau) return self.#scale[i]!;
+        const base = self.#state.baseLrs[i]!;
+        return base === 0 ? 0 : self.#own[i]! / base;
+      },
+      get stamp() {
+        return self.#stamp;
+      },
+      get chainable() {
+        return self.#chainable;
+      },
+      get scale() {
+        return self.#scale;
+      },
       report: (t, lrs) => {
         self.#state.lastEpoch = t;
         self.#state.started = true;
@@ -361,13 +446,18 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const channels = channelsOf(candidate.state.form, this.optimizer.paramGroups.length);
     candidate.values.forEach((values, c) => channels[c]?.values.set(values));
     this.#channels = channels;
+    const own = Float64Array.from(channels[0]!.values);
     try {
+      if (!candidate.leavesGroups && !candidate.state.form.plateau && this.#chain.members.length > 1 && (this.definition.chainable?.(candidate.state.options as never) ?? false)) {
+        this.#applyChain();
+      }
       this.#write();
     } catch (error) {
       this.#channels = channelsOf(this.#state.form, this.optimizer.paramGroups.length);
       throw error;
     }
     this.#adopt(candidate);
+    if (!candidate.leavesGroups) this.#own.set(candidate.state.form.plateau ? channels[0]!.values : own);
     const lrs = channels[0]!.values;
     for (let i = 0; i < lrs.length; i++) if (lrs[i] === lrs[i]) this.#lastLr[i] = lrs[i]!;
   }
@@ -377,6 +467,8 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     if (candidate.lastLr) candidate.lastLr.forEach((v, i) => (this.#lastLr[i] = v));
     this.#channels = channelsOf(candidate.state.form, this.optimizer.paramGroups.length);
     this.#plateauSpare = candidate.state.plateau ? { ...candidate.state.plateau } : undefined;
+    if (candidate.scale) this.#scale.set(candidate.scale);
+    else if (candidate.state.form.plateau) this.#scale.fill(1);
     candidate.children.forEach((child) => (child.scheduler as LRScheduler).#adopt(child));
   }
 }

@@ -132,6 +132,12 @@ export interface ScheduleDefinition<F extends OptionFields = OptionFields, T ext
   readonly childOptions?: readonly string[];
   /** How the reference's own `state_dict()` is read. */
   readonly reference?: ReferenceDialect;
+  /**
+   * Whether the reference's step multiplies the current lr (PyTorch's chainable forms, ReduceLROnPlateau's
+   * cuts): then two schedulers stepping one optimizer multiply their factors, as in PyTorch. Default false:
+   * the schedule writes absolute values.
+   */
+  readonly chainable?: (options: OptionsOf<F>) => boolean;
   /** The config policy of a `loadStateDict` that names none, when the options choose it (Megatron's `override_opt_param_scheduler`). Default `"checkpoint"`. */
   readonly loadPolicy?: (options: OptionsOf<F>) => "checkpoint" | "current" | "strict";
 }

@@ -34,6 +34,8 @@ export type SchedulerStateDict = {
   children?: SchedulerStateDict[];
   /** `false` for a schedule that has not taken its first step and wrote other values at construction (timm). */
   started?: false;
+  /** A metric-driven schedule's cuts so far, per group, when another scheduler drives the optimizer too. */
+  scale?: number[];
   /** Values written at this step that are not the closed form's (a jump by `step(x)`, a reference load), kept until the next step. */
   held?: Record<string, (number | null)[]>;
 }

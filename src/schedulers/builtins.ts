@@ -8,6 +8,7 @@ import { megatronFactories } from "./megatron/index.js";
 import { bionemoFactories } from "./bionemo/index.js";
 import { deepspeedFactories } from "./deepspeed/index.js";
 import { kerasFactories } from "./keras/index.js";
+import { timmFactories } from "./timm/index.js";
 
 let table: readonly SchedulerFactory[] | undefined;
 
@@ -22,7 +23,7 @@ export function builtinFactories(): readonly SchedulerFactory[] {
     ...sambaflowFactories(),
     ...extensionsFactories(),
     ...kerasFactories(),
-    // timm
+    ...timmFactories(),
     ...optaxFactories(),
   ]);
   return table;

@@ -5,7 +5,7 @@ import type { LRScheduler } from "../../core/engine.js";
 import { InvalidOptimizerError, InvalidOptionError } from "../../core/errors.js";
 import type { ParamGroup } from "../../core/optimizer.js";
 import type { OptionsOf } from "../../core/options.js";
-import type { BuildContext } from "../../core/schedule.js";
+import type { BuildContext, Form } from "../../core/schedule.js";
 import { bool, num, oneOf, withDefault } from "../../core/schema.js";
 import { deepspeedDialect, lastBatchIterationOption, numberPerGroup, perGroupValues } from "./common.js";
 
@@ -155,7 +155,7 @@ const OneCycleSchedule = /* @__PURE__ */ defineSchedule({
       if (t < c.total) return scaleFactor(c, t);
       return lrDecays ? 1 + c.lrDecayRate * ((t - c.total + 1) / c.decayStepSize) : 1;
     };
-    return {
+    const form: Form = {
       shape(t) {
         jumped = false;
         return shared(t);
@@ -170,14 +170,11 @@ const OneCycleSchedule = /* @__PURE__ */ defineSchedule({
         if (t < 0 && !jumped) return minLr;
         return t < c.total ? minLr + (c.maxLrs[i]! - minLr) * s : minLr / s;
       },
-      ...(target === null
-        ? {}
-        : {
-            momentumTarget: target,
-            momentum: (i: number, s: number, t: number) => (t < 0 && !jumped ? c.minMoms[i]! : cycleMomentum(c, i, t, s)),
-            ...(target === "beta1" ? { beta2: () => CYCLED_BETA2 } : {}),
-          }),
     };
+    if (target === null) return form;
+    const momentum = (i: number, s: number, t: number) => (t < 0 && !jumped ? c.minMoms[i]! : cycleMomentum(c, i, t, s));
+    if (target === "momentum") return { ...form, momentumTarget: "momentum", momentum };
+    return { ...form, momentumTarget: "beta1", momentum, beta2: () => CYCLED_BETA2 };
   },
   reference: deepspeedDialect,
 });

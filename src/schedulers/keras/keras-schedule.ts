@@ -26,12 +26,12 @@ export interface KerasSchedule<C extends KerasConfig = KerasConfig> {
 }
 
 /** What `keras.optimizers.schedules.serialize(schedule)` writes; `createScheduler` reads it back. */
-export interface KerasSerialized<C extends KerasConfig = KerasConfig> {
+export type KerasSerialized<C extends KerasConfig = KerasConfig> = {
   module: "keras.optimizers.schedules";
   class_name: string;
   config: C;
   registered_name: null;
-}
+};
 
 /** A string (Keras' `name`, the callback's `monitor` and `mode`). */
 export const str = (expected = "a string") => z.custom<string>((v) => typeof v === "string", { error: expected });

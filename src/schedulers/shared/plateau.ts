@@ -103,6 +103,8 @@ export function torchPlateauDefinition(type: string, family: string): ScheduleDe
     counter: metricEpochs,
     base: "lr",
     options: torchPlateauOptions,
+    // Its cuts multiply the current lr: with another scheduler on the optimizer, both act.
+    chainable: () => true,
     build(o, { groups, fail }) {
       const minLrs = expandPerGroup(o.minLr, groups.length);
       if (minLrs === undefined) return fail("minLr", o.minLr, `a single value or a list of ${groups.length} values (one per param group)`);

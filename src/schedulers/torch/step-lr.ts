@@ -22,6 +22,7 @@ export const StepLR = /* @__PURE__ */ defineSchedule({
   }),
   build: ({ stepSize, gamma }) => ({ shape: (t) => gamma ** Math.floor(t / stepSize) }),
   reference: torchDialect({ required: ["step_size"] }),
+  chainable: () => true,
 });
 
 export type StepLR = InstanceType<typeof StepLR>;

@@ -59,6 +59,24 @@ describe("DeepSpeed schedulers: iterations and state dicts", () => {
     expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.007, 17);
   });
 
+  it("refuses a dict with keys DeepSpeed's state_dict() does not have (another scheduler's), naming the key", () => {
+    const optimizer = sgd(0.5);
+    const scheduler = new WarmupLR(optimizer, options);
+    const error = thrown(() => scheduler.loadStateDict({ last_batch_iteration: 3, base_lrs: [0.5] })) as InvalidStateDictError;
+    expect(error).toBeInstanceOf(InvalidStateDictError);
+    expect(error.field).toBe("base_lrs");
+    expect(scheduler.lastEpoch).toBe(-1);
+  });
+
+  it("keeps the options of the constructor when loading DeepSpeed's dict, and saves its own as plain JSON with every default", () => {
+    const scheduler = new WarmupLR(sgd(0.5), { warmup_max_lr: 0.01, warmup_num_steps: 10 } as never);
+    scheduler.loadStateDict({ last_batch_iteration: 4 });
+    const dict = JSON.parse(JSON.stringify(scheduler.stateDict())) as { type: string; lastEpoch: number; options: Record<string, unknown> };
+    expect(dict.type).toBe("WarmupLR");
+    expect(dict.lastEpoch).toBe(4);
+    expect(dict.options).toEqual({ warmupMinLr: 0, warmupMaxLr: 0.01, warmupNumSteps: 10, warmupType: "log", lastBatchIteration: -1 });
+  });
+
   it("round-trips its own state dict through JSON", () => {
     const a = sgd(0.5);
     const first = new WarmupLR(a, options);

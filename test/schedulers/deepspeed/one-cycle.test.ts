@@ -51,6 +51,18 @@ describe("OneCycle", () => {
     expect(optimizer.paramGroups[0]!.betas).toEqual([0.9, 0.99]);
   });
 
+  it("switches one decay off when its rate is exactly 0, the other keeps decaying", () => {
+    const optimizer = adam(0.5);
+    const scheduler = new OneCycle(optimizer, { ...options, decayLrRate: 0 });
+    scheduler.step(12);
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.1);
+    expect(optimizer.paramGroups[0]!.betas![0]).toBeCloseTo(1.035, 14);
+    const other = adam(0.5);
+    new OneCycle(other, { ...options, decayMomRate: 0 }).step(12);
+    expect(other.paramGroups[0]!.lr).toBeCloseTo(0.1 / 1.75, 14);
+    expect(other.paramGroups[0]!.betas).toEqual([0.9, 0.99]);
+  });
+
   it("ignores the stair counts, as DeepSpeed does", () => {
     const a = adam(0.5);
     const b = adam(0.5);

@@ -40,8 +40,10 @@ describe("CosineAnnealingWarmRestarts", () => {
     expect(scheduler.scheduleAt(0, 111)).toBe(0.1);
     scheduler.step(111);
     expect(scheduler.getLastLr()[0]).toBeCloseTo(0.001, 15);
+    const dict = JSON.parse(JSON.stringify(scheduler.stateDict()));
+    expect(dict.held.lr[0]).toBeCloseTo(0.001, 15); // the jump's values, kept for an exact resume
     const resumed = new CosineAnnealingWarmRestarts(sgd(0.1), { t0: 1, tMult: 10, etaMin: 0.001 });
-    resumed.loadStateDict(JSON.parse(JSON.stringify(scheduler.stateDict())));
+    resumed.loadStateDict(dict);
     expect(resumed.getLastLr()[0]).toBeCloseTo(0.001, 15);
     for (const s of [scheduler, resumed]) {
       s.step();
@@ -59,6 +61,13 @@ describe("CosineAnnealingWarmRestarts", () => {
     expect(bad).toBeInstanceOf(InvalidStateDictError);
     expect((bad as InvalidStateDictError).field).toBe("T_i");
     expect(scheduler.lastEpoch).toBe(8.5);
+  });
+
+  it("refuses another schedule's PyTorch state dict", () => {
+    const scheduler = new CosineAnnealingWarmRestarts(sgd(0.1), { t0: 4 });
+    const error = thrown(() => scheduler.loadStateDict({ T_max: 10, eta_min: 0, base_lrs: [0.1], last_epoch: 3 })) as InvalidStateDictError;
+    expect(error.code).toBe("wrong-state-dict-type");
+    expect(scheduler.lastEpoch).toBe(0);
   });
 
   it("refuses a negative or non-finite epoch", () => {

@@ -68,6 +68,17 @@ describe("CyclicLR", () => {
     expect(group.momentum).toBeCloseTo(0.8, 14);
   });
 
+  it("keeps an initialLr a group already has (PyTorch's setdefault), and writes nothing into the groups when resuming", () => {
+    const optimizer = sgd(0.5);
+    optimizer.paramGroups[0]!.initialLr = 0.7;
+    new CyclicLR(optimizer, { baseLr: 0.1, maxLr: 1.1, stepSizeUp: 4 });
+    expect(optimizer.paramGroups[0]).toMatchObject({ lr: 0.1, initialLr: 0.7, momentum: 0.9 });
+    const resumed: Optimizer = { paramGroups: [{ lr: 0.5, initialLr: 0.1, momentum: 0.5 }], defaults: { momentum: 0.9 } };
+    new CyclicLR(resumed, { baseLr: 0.1, maxLr: 1.1, stepSizeUp: 4, lastEpoch: 1 });
+    expect(resumed.paramGroups[0]!.lr).toBeCloseTo(0.6, 14); // t = 2: half way up
+    expect(resumed.paramGroups[0]!.maxMomentum).toBeUndefined();
+  });
+
   it("cycles betas[0] in place when the optimizer's defaults have betas", () => {
     const optimizer = adam(0.001);
     const betas = optimizer.paramGroups[0]!.betas!;

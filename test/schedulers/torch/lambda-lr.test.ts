@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionError, LambdaLR, StepError, createScheduler } from "../../../src/index.js";
+import { InvalidOptionError, InvalidStateDictError, LambdaLR, StepError, createScheduler } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 
 describe("LambdaLR", () => {
@@ -51,6 +51,12 @@ describe("LambdaLR", () => {
     const scheduler = new LambdaLR(optimizer, { lrLambda: (t) => 1 / (t + 1) });
     scheduler.loadStateDict({ base_lrs: [0.1], last_epoch: 4, _step_count: 5, lr_lambdas: [null], _last_lr: [0.02] });
     expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.02, 15);
+  });
+
+  it("refuses another schedule's PyTorch state dict", () => {
+    const scheduler = new LambdaLR(sgd(0.1), { lrLambda: () => 1 });
+    const error = thrown(() => scheduler.loadStateDict({ step_size: 2, gamma: 0.5, base_lrs: [0.1], last_epoch: 3 })) as InvalidStateDictError;
+    expect(error.code).toBe("wrong-state-dict-type");
   });
 
   it("refuses a function that returns a non-finite value, leaving the groups and the counter as they were", () => {

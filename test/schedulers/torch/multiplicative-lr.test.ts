@@ -88,6 +88,46 @@ describe("MultiplicativeLR", () => {
     expect(thrown(() => overflow.step())).toBeInstanceOf(StepError);
   });
 
+  it("refuses quickly a product that would take more than a million calls to recompute, changing nothing", () => {
+    const f = halvingOnEvenSteps();
+    const optimizer = sgd(1);
+    const scheduler = new MultiplicativeLR(optimizer, { lrLambda: f });
+    const started = Date.now();
+    const jump = thrown(() => scheduler.step(1_000_001)) as StepError;
+    expect(jump).toBeInstanceOf(StepError);
+    expect(jump.message).toContain("1000000");
+    expect(f.calls).toBe(0);
+    const load = thrown(() => scheduler.loadStateDict({ base_lrs: [1], last_epoch: 2_000_000, _step_count: 1, lr_lambdas: [null] }));
+    expect(load).toBeInstanceOf(InvalidStateDictError);
+    expect((load as InvalidStateDictError).field).toBe("last_epoch");
+    expect(Date.now() - started).toBeLessThan(100);
+    expect([scheduler.lastEpoch, optimizer.paramGroups[0]!.lr, f.calls]).toEqual([0, 1, 0]);
+  });
+
+  it("keeps the running product when another step is looked at, so that stepping stays one call per step", () => {
+    const f = halvingOnEvenSteps();
+    const scheduler = new MultiplicativeLR(sgd(1), { lrLambda: f });
+    for (let k = 0; k < 50; k++) scheduler.step();
+    expect(scheduler.scheduleAt(0, 3)).toBe(0.5);
+    expect(scheduler.scheduleAt(0, 4)).toBe(0.25);
+    expect(f.calls).toBe(54); // 3 calls for step 3, one more for step 4 from there
+    scheduler.step();
+    expect(f.calls).toBe(55);
+    expect(scheduler.getLastLr()).toEqual([0.5 ** 25]);
+    // a refused step leaves the product of the current step at hand
+    const failing = new MultiplicativeLR(sgd(1), { lrLambda: (k) => (k === 3 ? Number.NaN : 0.5) });
+    failing.step();
+    failing.step();
+    expect(thrown(() => failing.step())).toBeInstanceOf(StepError);
+    expect(failing.getLr()).toEqual([0.25]);
+  });
+
+  it("refuses another schedule's PyTorch state dict", () => {
+    const scheduler = new MultiplicativeLR(sgd(1), { lrLambda: () => 0.5 });
+    const error = thrown(() => scheduler.loadStateDict({ gamma: 0.5, base_lrs: [1], last_epoch: 3 })) as InvalidStateDictError;
+    expect(error.code).toBe("wrong-state-dict-type");
+  });
+
   it.each([
     [{}, "lr_lambda"],
     [{ lrLambda: "0.9" }, "lrLambda"],
