@@ -18,6 +18,11 @@ export interface Chain {
 
 const chains = new WeakMap<Optimizer, Chain>();
 
+/** The chain of `optimizer`, if a scheduler is attached to it. */
+export function chainOf(optimizer: Optimizer): Chain | undefined {
+  return chains.get(optimizer);
+}
+
 /** Adds `scheduler` to its optimizer's chain, and returns the chain. */
 export function attach(optimizer: Optimizer, scheduler: object): Chain {
   let chain = chains.get(optimizer);

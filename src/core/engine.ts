@@ -13,7 +13,7 @@ import { readStateDict, writeStateDict, type Candidate, type ConfigPolicy } from
 import type { SchedulerStateDict } from "./state.js";
 import { channelsOf, computeValues, writeValues, type Channel, type ChannelName } from "./values.js";
 import { emitWarning } from "./warnings.js";
-import { attach, detach, type Chain } from "./chain.js";
+import { attach, chainOf, detach, type Chain } from "./chain.js";
 
 export type { ConfigPolicy } from "./checkpoint.js";
 
@@ -162,17 +162,6 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const written = this.#channels[0]!.values;
     const recordedBase = form.baseLrs ?? (rule === "absolute" && (writes || form.beforeStart) ? Array.from(written) : baseLrs);
     this.#own.set(writes || form.beforeStart ? written : groups.map((g) => g.lr ?? NaN));
-    // A composite's sub-schedulers are its own; this scheduler joins the optimizer's chain.
-    for (const child of children) detach(optimizer, child);
-    const chain = attach(optimizer, this);
-    this.#chain = chain;
-    const chainable = definition.chainable?.(parsed as never) ?? false;
-    if (writes && chainable && chain.members.length > 1) this.#applyChain();
-    writeTransactionally(groups, type, () => {
-      if (fresh && form.groupFields) groups.forEach((g, i) => Object.assign(g, form.groupFields!(i)));
-      if (rule === "initialLr") for (const g of groups) if (g.initialLr === undefined) g.initialLr = g.lr;
-      if (writes || form.beforeStart) writeValues(this.#channels, groups);
-    });
     this.#state = {
       options: Object.freeze(parsed),
       spelled,
@@ -184,6 +173,17 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       held: undefined,
       plateau: form.plateau ? { ...form.plateau.initial } : undefined,
     };
+    // A composite's sub-schedulers are its own; this scheduler joins the optimizer's chain once built.
+    const others = (chainOf(optimizer)?.members ?? []).filter((m) => !(children as object[]).includes(m));
+    this.#chain = { members: [...others, this], clock: 0 };
+    if (writes && others.length > 0 && this.#chainable) this.#applyChain();
+    writeTransactionally(groups, type, () => {
+      if (fresh && form.groupFields) groups.forEach((g, i) => Object.assign(g, form.groupFields!(i)));
+      if (rule === "initialLr") for (const g of groups) if (g.initialLr === undefined) g.initialLr = g.lr;
+      if (writes || form.beforeStart) writeValues(this.#channels, groups);
+    });
+    for (const child of children) detach(optimizer, child);
+    this.#chain = attach(optimizer, this);
     this.#lastLr = groups.map((g) => g.lr);
     if (form.childClocks && (writes || form.beforeStart)) this.#syncChildren(form, start);
     for (const w of warnings) emitWarning(type, w.code, w.message);
@@ -275,11 +275,15 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     if (this.#chainable) this.#applyChain();
   }
 
-  /** Multiplies the lr channel by the other attached schedulers' factors. */
+  /**
+   * The lr channel as the base lr times every attached scheduler's factor, this one's included,
+   * multiplied in the chain's order: the same bits whichever scheduler stepped (or was loaded) last.
+   */
   #applyChain(): void {
     const lrs = this.#channels[0]!.values;
+    const bases = this.#state.baseLrs;
+    for (let i = 0; i < lrs.length; i++) lrs[i] = bases[i]!;
     for (const member of this.#chain.members) {
-      if (member === this) continue;
       const other = (member as LRScheduler)[internal];
       for (let i = 0; i < lrs.length; i++) lrs[i] = lrs[i]! * other.factor(i);
     }
@@ -443,21 +447,24 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
 
   /** Writes a validated candidate's values (all or nothing), then swaps in its state and its children's. */
   #commit(candidate: Candidate): void {
-    const channels = channelsOf(candidate.state.form, this.optimizer.paramGroups.length);
+    const groups = this.optimizer.paramGroups.length;
+    const channels = channelsOf(candidate.state.form, groups);
     candidate.values.forEach((values, c) => channels[c]?.values.set(values));
+    const previous = { channels: this.#channels, state: this.#state, own: Float64Array.from(this.#own) };
+    // The candidate's own values and base lrs stand in while the chain's product is taken.
     this.#channels = channels;
-    const own = Float64Array.from(channels[0]!.values);
+    this.#state = candidate.state;
+    if (!candidate.leavesGroups) this.#own.set(channels[0]!.values);
     try {
-      if (!candidate.leavesGroups && !candidate.state.form.plateau && this.#chain.members.length > 1 && (this.definition.chainable?.(candidate.state.options as never) ?? false)) {
-        this.#applyChain();
-      }
+      if (!candidate.leavesGroups && !candidate.state.form.plateau && this.#chain.members.length > 1 && this.#chainable) this.#applyChain();
       this.#write();
     } catch (error) {
-      this.#channels = channelsOf(this.#state.form, this.optimizer.paramGroups.length);
+      this.#channels = previous.channels;
+      this.#state = previous.state;
+      this.#own.set(previous.own);
       throw error;
     }
     this.#adopt(candidate);
-    if (!candidate.leavesGroups) this.#own.set(candidate.state.form.plateau ? channels[0]!.values : own);
     const lrs = channels[0]!.values;
     for (let i = 0; i < lrs.length; i++) if (lrs[i] === lrs[i]) this.#lastLr[i] = lrs[i]!;
   }

@@ -11,17 +11,20 @@ import { warmupCosineDecayForm, warmupCosineDecayOptions, type OptaxWarmupCosine
 
 const isKeywords = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Cycle `i`: its keywords validated as `warmup_cosine_decay_schedule`'s, and its form; errors name `cosine_kwargs[i].<key>`. */
-function cycle(kwargs: Record<string, unknown>, i: number, ctx: BuildContext): { form: CompleteForm; decaySteps: number } {
-  const at = (key: string) => `cosineKwargs[${i}].${key}`;
-  let parsed;
+/** Cycle `i`'s keywords, validated as `warmup_cosine_decay_schedule`'s; an error names `cosine_kwargs[i].<key as spelled>`. */
+function keywordsOf(kwargs: Record<string, unknown>, i: number, fail: BuildContext["fail"]) {
   try {
-    parsed = parseOptions(warmupCosineDecayOptions(), kwargs, "warmup_cosine_decay_schedule");
+    return parseOptions(warmupCosineDecayOptions(), kwargs, "warmup_cosine_decay_schedule");
   } catch (error) {
-    if (error instanceof InvalidOptionError) return ctx.fail(at(error.option), error.value, error.expected);
+    if (error instanceof InvalidOptionError) return fail(`cosineKwargs[${i}].${error.option}`, error.value, error.expected);
     throw error;
   }
-  const { options, spelled } = parsed;
+}
+
+/** Cycle `i`: its form (built by `warmup_cosine_decay_schedule`'s own build function) and its length. */
+function cycle(kwargs: Record<string, unknown>, i: number, ctx: BuildContext): { form: CompleteForm; decaySteps: number } {
+  const { options, spelled } = keywordsOf(kwargs, i, ctx.fail);
+  const at = (key: string) => `cosineKwargs[${i}].${key}`;
   const form = warmupCosineDecayForm(options, {
     warn: ctx.warn,
     fail: (option, value, expected) => ctx.fail(at(spelled[option] ?? pythonName(option)), value, expected),

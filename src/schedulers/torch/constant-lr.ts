@@ -39,6 +39,8 @@ export const ConstantLR = /* @__PURE__ */ defineSchedule({
     // PyTorch's deprecated step(epoch) uses its closed form, which lifts the factor (and divides by nothing).
     return { ...form, jumpShape: (t) => factor + (t >= totalIters ? 1 : 0) * (1 - factor) };
   },
+  // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
+  chainable: () => true,
   reference: torchDialect({ required: ["factor", "total_iters"] }),
 });
 

@@ -36,6 +36,8 @@ export const CosineAnnealingLR = /* @__PURE__ */ defineSchedule({
     if (lastEpoch !== -1) return fail("tMax", tMax, "a number other than 0 when resuming (PyTorch's first step divides by it)");
     return { shape: (t) => (t === 0 ? 2 : zeroPeriod(t)), jumpShape: zeroPeriod, lr };
   },
+  // PyTorch's step scales the current lr (a pure factor with eta_min = 0): with another scheduler on the optimizer, both act.
+  chainable: () => true,
   reference: torchDialect({ required: ["T_max", "eta_min"] }),
 });
 

@@ -20,6 +20,8 @@ export const ExponentialLR = /* @__PURE__ */ defineSchedule({
     ...lastEpochOption(),
   }),
   build: ({ gamma }) => ({ shape: (t) => gamma ** t }),
+  // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
+  chainable: () => true,
   reference: torchDialect({ required: ["gamma"] }),
 });
 

@@ -37,6 +37,8 @@ export const LinearLR = /* @__PURE__ */ defineSchedule({
       },
     };
   },
+  // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
+  chainable: () => true,
   reference: torchDialect({ required: ["start_factor", "end_factor", "total_iters"] }),
 });
 

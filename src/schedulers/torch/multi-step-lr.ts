@@ -61,6 +61,8 @@ export const MultiStepLR = /* @__PURE__ */ defineSchedule({
     const sorted = milestones.filter((m) => m >= 0).sort((a, b) => a - b);
     return { shape: (t) => gamma ** countAtMost(sorted, t) };
   },
+  // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
+  chainable: () => true,
   reference: { ...torchDialect({ required: ["milestones"] }), convert: readMilestoneCounter },
 });
 

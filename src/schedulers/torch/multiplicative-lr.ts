@@ -74,6 +74,8 @@ export const MultiplicativeLR = /* @__PURE__ */ defineSchedule({
       lr: single ? (i, s) => baseLrs[i]! * s : (i) => baseLrs[i]! * current[i]!,
     };
   },
+  // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
+  chainable: () => true,
   reference: lambdaDialect(),
 });
 

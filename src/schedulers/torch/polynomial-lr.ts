@@ -34,6 +34,8 @@ export const PolynomialLR = /* @__PURE__ */ defineSchedule({
       },
     };
   },
+  // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
+  chainable: () => true,
   reference: torchDialect({ required: ["total_iters", "power"] }),
 });
 

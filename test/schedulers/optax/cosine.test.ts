@@ -48,6 +48,13 @@ describe("cosine_decay_schedule (optax's CosineDecayTest)", () => {
     relClose(scheduler.optimizer.paramGroups[0]!.lr, 975.52826, 1e-7);
   });
 
+  it("exponent < 1 amplifies the last ulp of cos(pi) at the end: V8's Math.cos(Math.PI) is -1, as glibc's, so the end is exactly alpha * init_value", () => {
+    expect(Math.cos(Math.PI)).toBe(-1);
+    const scheduler = cosineDecaySchedule(groups(), { initValue: 0.1, decaySteps: 7, alpha: 0.2, exponent: 0.5 });
+    expect(scheduler.scheduleAt(0, 7)).toBe(0.1 * 0.2);
+    expect(scheduler.scheduleAt(0, 6)).toBeCloseTo(0.1 * (0.8 * Math.sqrt(0.5 * (1 + Math.cos((Math.PI * 6) / 7))) + 0.2), 16);
+  });
+
   it("fractional decay_steps work", () => {
     const lrs = values("cosine_decay_schedule", { init_value: 1, decay_steps: 2.5 }, 4);
     expectClose(lrs, [1, cosineFactor(1 / 2.5), cosineFactor(2 / 2.5), 0, 0], 1e-16);

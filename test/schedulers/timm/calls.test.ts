@@ -53,11 +53,12 @@ describe("timm's calls: step(epoch, metric) and stepUpdate(numUpdates, metric)",
     expect(lr(o)).toBeCloseTo(0.025, 15);
     s.step(3);
     expect(lr(o)).toBe(0.1);
-    s.step(-10);
-    expect(lr(o)).toBe(0.2);
     // Without an argument: the time after the last one.
     s.step();
-    expect(s.lastEpoch).toBe(-9);
+    expect(s.lastEpoch).toBe(4);
+    // A time before warmup_t = 0 is timm's warmup branch, whose slope is 1 without a warmup: warmup_lr_init + t.
+    s.step(-10);
+    expect(lr(o)).toBe(-10);
   });
 
   it("construction writes the base lr, never the schedule's value at t = 0 (tanh's is below the base); step(0) writes that", () => {
