@@ -12,6 +12,7 @@ import type { Optimizer } from "./core/optimizer.js";
 import { closestName } from "./core/options.js";
 import { registeredFactories, type SchedulerConfig, type SchedulerFactory } from "./core/registry.js";
 import { builtinFactories } from "./schedulers/builtins.js";
+import type { SchedulerOf, SchedulerType, TypedConfig, UntypedConfig } from "./config-types.js";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -138,6 +139,9 @@ function create(optimizer: Optimizer, config: unknown, path: string, depth: numb
  * @example
  * const scheduler = createScheduler(optimizer, { type: "StepLR", params: { step_size: 30, gamma: 0.1 } });
  */
-export function createScheduler(optimizer: Optimizer, config: SchedulerConfig | Record<string, unknown>): LRScheduler {
+export function createScheduler<T extends SchedulerType>(optimizer: Optimizer, config: TypedConfig<T>): SchedulerOf<T>;
+/** A config known only at run time (JSON, a ds_config.json, a Keras dict): the result is typed as any scheduler. */
+export function createScheduler<C extends SchedulerConfig | Record<string, unknown>>(optimizer: Optimizer, config: C & UntypedConfig<C>): LRScheduler;
+export function createScheduler(optimizer: Optimizer, config: unknown): LRScheduler {
   return create(optimizer, config, "", 0);
 }

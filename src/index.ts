@@ -20,3 +20,4 @@ export * from "./schedulers/timm/index.js";
 export * from "./schedulers/optax/index.js";
 export { simulate, MAX_SIMULATED_STEPS, type SimulateOptions, type Simulation, type SimulatedGroup } from "./simulate.js";
 export { configSchema } from "./config-schema.js";
+export type { SchedulerType, SchedulerClasses, ParamsOf, SchedulerOf, TypedConfig, UntypedConfig, RegisteredSchedulers, Spelled } from "./config-types.js";

@@ -24,8 +24,8 @@ export const CosineDecayRestarts = /* @__PURE__ */ defineKerasSchedule(
       initialLearningRate: num(),
       /** Steps of the first period (> 0; a fraction is fine). */
       firstDecaySteps: positiveNumber(),
-      /** Each period is this many times longer than the previous one. */
-      tMul: withDefault(num(), 2.0),
+      /** Each period is this many times longer than the previous one (>= 0: a negative one gives NaN from step 0 on). */
+      tMul: withDefault(num("a finite number >= 0 (a negative t_mul makes the value NaN from step 0 on)", (v) => v >= 0), 2.0),
       /** Each period's cosine part is this many times the previous one's. */
       mMul: withDefault(num(), 1.0),
       /** The floor, as a fraction of `initialLearningRate`. */

@@ -14,7 +14,7 @@ import { WD_INCR_STYLES, weightDecaySchedule } from "./weight-decay.js";
 const TYPE = "OptimizerParamScheduler";
 
 /** An option Python may pass as `None`: null is taken as absent, so that None and a left-out option are the same setting. */
-const noneOr = <T>(schema: z.ZodMiniType<T>) => z.pipe(z.nullish(schema), z.transform((v: T | null | undefined) => v ?? undefined));
+const noneOr = <T>(schema: z.ZodMiniType<T, T>) => z.pipe(z.nullish(schema), z.transform((v: T | null | undefined) => v ?? undefined));
 
 const options = () => ({
   /** The lr the warmup starts from (scheduler-wide; groups cannot override it). */

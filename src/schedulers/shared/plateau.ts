@@ -96,7 +96,7 @@ export function torchPlateau(o: TorchPlateauOptions, minLrs: readonly number[]):
  * nothing is written at construction. PyTorch's own `state_dict()` loads (`best`, `num_bad_epochs`,
  * `cooldown_counter`, `min_lrs`, `_last_lr`, ...).
  */
-export function torchPlateauDefinition(type: string, family: string): ScheduleDefinition<ReturnType<typeof torchPlateauOptions>> {
+export function torchPlateauDefinition<T extends string, Family extends string>(type: T, family: Family): ScheduleDefinition<ReturnType<typeof torchPlateauOptions>, T, Family> {
   return {
     type,
     family,

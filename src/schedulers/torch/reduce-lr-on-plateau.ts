@@ -10,3 +10,5 @@ import { torchPlateauDefinition } from "../shared/plateau.js";
  * for (let epoch = 0; epoch < 100; epoch++) { train(); scheduler.step(validationLoss()); }
  */
 export const ReduceLROnPlateau = /* @__PURE__ */ defineSchedule(/* @__PURE__ */ torchPlateauDefinition("ReduceLROnPlateau", "torch"));
+
+export type ReduceLROnPlateau = InstanceType<typeof ReduceLROnPlateau>;

@@ -44,6 +44,12 @@ describe("WarmupAnnealDecayHold", () => {
     expect(fromZero.scheduleAt(0, 10)).toBe(2);
   });
 
+  it("jumps above max_lr right after the warmup with anneal_percentage > 1, and min_lr plays no part after the warmup", () => {
+    const optimizer = sgd(0.5);
+    const scheduler = new WarmupAnnealDecayHold(optimizer, { warmupSteps: 2, maxSteps: 6, maxLr: 1, minLr: 0.9, annealPercentage: 1.5 });
+    expectClose(lrTrace(optimizer, scheduler, 4), [0.9, 0.95, 1.5, 1.5, 1.5]);
+  });
+
   it("step(epoch) reads the closed form at that epoch, fractions included", () => {
     const optimizer = sgd(0.5);
     const scheduler = new WarmupAnnealDecayHold(optimizer, options);

@@ -114,7 +114,7 @@ describe("join_schedules with children of any family", () => {
     }
     expectClose(seen.map((g) => g[0]!), expected[0]!, 1e-16);
     expectClose(seen.map((g) => g[1]!), expected[1]!, 1e-16);
-    const step = (scheduler.options as { schedules: StepLR[] }).schedules[1]!;
+    const step = (scheduler as OptaxJoinSchedules).options.schedules[1]!;
     expect(step).toBeInstanceOf(StepLR);
     expect(step.lastEpoch).toBe(10);
   });

@@ -37,7 +37,7 @@ describe("timm's calls: step(epoch, metric) and stepUpdate(numUpdates, metric)",
 
   it("t_in_epochs false: stepUpdate(numUpdates) sets the lr, step(epoch) only records the metric", () => {
     const o = sgd(0.1);
-    const s = new CosineLRScheduler(o, { t_initial: 100, t_in_epochs: false });
+    const s = new CosineLRScheduler(o, { t_initial: 100, t_in_epochs: false } as never);
     s.stepUpdate(25);
     expect(lr(o)).toBe(cosine(0.1, 25, 100));
     s.step(1, 0.9);
@@ -122,7 +122,7 @@ describe("timm's calls: step(epoch, metric) and stepUpdate(numUpdates, metric)",
     expect(() => new MultiStepLRScheduler(sgd(0.1), { decayT: [3], param_group_field: "lr" } as never)).toThrow(/param_group_field/);
     expect(() => new PlateauLRScheduler(sgd(0.1), { param_group_field: "lr" } as never)).toThrow(/param_group_field/);
     expect(() => new PlateauLRScheduler(sgd(0.1), { t_in_epochs: false } as never)).toThrow(/t_in_epochs/);
-    expect(new PlateauLRScheduler(sgd(0.1), { noise_type: "uniform" }).options.noiseType).toBe("uniform");
+    expect(new PlateauLRScheduler(sgd(0.1), { noise_type: "uniform" } as never).options.noiseType).toBe("uniform");
   });
 
   it("refuses a metric that is not a number, changing nothing", () => {

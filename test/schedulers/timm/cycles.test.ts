@@ -133,15 +133,15 @@ describe("the curves", () => {
 
 describe("timm's asserts (a bare AssertionError upstream)", () => {
   const cases: [string, () => unknown, string][] = [
-    ["cosine t_initial > 0", () => new CosineLRScheduler(sgd(0.1), { t_initial: 0 }), "t_initial"],
-    ["cosine lr_min >= 0", () => new CosineLRScheduler(sgd(0.1), { t_initial: 10, lr_min: -1e-3 }), "lr_min"],
-    ["poly t_initial > 0", () => new PolyLRScheduler(sgd(0.1), { t_initial: -1 }), "t_initial"],
-    ["poly lr_min >= 0", () => new PolyLRScheduler(sgd(0.1), { t_initial: 10, lr_min: -1 }), "lr_min"],
-    ["tanh t_initial > 0", () => new TanhLRScheduler(sgd(0.1), { t_initial: 0 }), "t_initial"],
-    ["tanh lb < ub", () => new TanhLRScheduler(sgd(0.1), { t_initial: 10, lb: 3, ub: 3 }), "lb"],
-    ["tanh cycle_limit >= 0", () => new TanhLRScheduler(sgd(0.1), { t_initial: 10, cycle_limit: -1 }), "cycle_limit"],
-    ["tanh warmup_t >= 0", () => new TanhLRScheduler(sgd(0.1), { t_initial: 10, warmup_t: -1 }), "warmup_t"],
-    ["tanh warmup_lr_init >= 0", () => new TanhLRScheduler(sgd(0.1), { t_initial: 10, warmup_lr_init: -1 }), "warmup_lr_init"],
+    ["cosine t_initial > 0", () => new CosineLRScheduler(sgd(0.1), { t_initial: 0 } as never), "t_initial"],
+    ["cosine lr_min >= 0", () => new CosineLRScheduler(sgd(0.1), { t_initial: 10, lr_min: -1e-3 } as never), "lr_min"],
+    ["poly t_initial > 0", () => new PolyLRScheduler(sgd(0.1), { t_initial: -1 } as never), "t_initial"],
+    ["poly lr_min >= 0", () => new PolyLRScheduler(sgd(0.1), { t_initial: 10, lr_min: -1 } as never), "lr_min"],
+    ["tanh t_initial > 0", () => new TanhLRScheduler(sgd(0.1), { t_initial: 0 } as never), "t_initial"],
+    ["tanh lb < ub", () => new TanhLRScheduler(sgd(0.1), { t_initial: 10, lb: 3, ub: 3 } as never), "lb"],
+    ["tanh cycle_limit >= 0", () => new TanhLRScheduler(sgd(0.1), { t_initial: 10, cycle_limit: -1 } as never), "cycle_limit"],
+    ["tanh warmup_t >= 0", () => new TanhLRScheduler(sgd(0.1), { t_initial: 10, warmup_t: -1 } as never), "warmup_t"],
+    ["tanh warmup_lr_init >= 0", () => new TanhLRScheduler(sgd(0.1), { t_initial: 10, warmup_lr_init: -1 } as never), "warmup_lr_init"],
   ];
   it.each(cases)("%s", (_name, build, option) => {
     const error = thrown(build) as InvalidOptionError;

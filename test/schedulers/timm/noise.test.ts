@@ -70,7 +70,7 @@ describe("timm noise", () => {
   });
 
   it("noise_seed None means 42 (PlateauLRScheduler's default is None)", () => {
-    expect(new StepLRScheduler(sgd(0.1), { decayT: 10, noise_seed: null }).options.noiseSeed).toBe(42);
+    expect(new StepLRScheduler(sgd(0.1), { decayT: 10, noise_seed: null } as never).options.noiseSeed).toBe(42);
     expect(new PlateauLRScheduler(sgd(0.1)).options.noiseSeed).toBe(42);
   });
 
