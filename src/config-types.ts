@@ -87,7 +87,11 @@ type OptionalKeys<O> = Exclude<keyof O & string, RequiredKeys<O>>;
 
 /** One required option under one of its spellings (a union), boxed so that intersecting keys keeps each union whole. */
 type Alternatives<O, K extends keyof O & string> = { box: { [P in Spellings<K>]: { [Q in P]: O[K] } }[Spellings<K>] };
-type RequiredSpelled<O> = [RequiredKeys<O>] extends [never] ? unknown : UnionToIntersection<RequiredKeys<O> extends infer K ? (K extends keyof O & string ? Alternatives<O, K> : never) : never>["box"];
+type RequiredSpelled<O> = [RequiredKeys<O>] extends [never]
+  ? unknown
+  : UnionToIntersection<RequiredKeys<O> extends infer K ? (K extends keyof O & string ? Alternatives<O, K> : never) : never> extends { box: infer B }
+    ? B
+    : never;
 
 /** Options under any accepted spelling: each required one under one of its spellings, each optional one under any. */
 export type Spelled<O> = RequiredSpelled<O> & {

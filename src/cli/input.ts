@@ -1,14 +1,23 @@
 /**
  * Turns the command line into what `simulate` needs: the scheduler config (a JSON file holding
  * `{ type, params }` or a whole ds_config.json, `--type` with `--param key=value`, or the embedded
- * default) and the simulate options (`--steps`, `--lr`, `--groups`, `--momentum`, `--betas`, `--metrics`).
+ * default) and the simulate options (`--steps`, `--lr`, `--groups`, `--momentum`, `--betas`,
+ * `--optimizer`, `--metrics`), plus Megatron's `--increment`.
  */
-import { readFileSync } from "node:fs";
 import type { ParamGroup, SimulateOptions } from "../index.js";
 import { DEFAULT_SCHEDULE } from "./default-schedule.js";
+import { LIMITS, parseBoundedInteger, readConfigText, UsageError } from "./limits.js";
 
-/** A command-line mistake; the CLI prints its message as one line and exits with status 1. */
-export class UsageError extends Error {}
+export { UsageError } from "./limits.js";
+
+/** The optimizers a preview can stand in for: SGD (groups with `momentum`) or Adam (groups with `betas`). */
+export type OptimizerKind = "sgd" | "adam";
+
+/** What each kind adds to a group that has neither `momentum` nor `betas`. */
+export const OPTIMIZER_GROUPS: Record<OptimizerKind, Partial<ParamGroup>> = {
+  sgd: { momentum: 0.9 },
+  adam: { betas: [0.9, 0.999] },
+};
 
 /** The options both commands share, as commander parses them. */
 export interface InputFlags {
@@ -21,11 +30,19 @@ export interface InputFlags {
   momentum?: string;
   betas?: number[];
   metrics?: number[];
+  optimizer?: OptimizerKind;
+  increment?: string;
 }
 
 export interface SimulationInput {
   config: Record<string, unknown>;
   options: SimulateOptions;
+  /** `--increment`: each `step()` is `step(increment)` (Megatron); absent for plain `step()`. */
+  increment?: number;
+  /** Per group, what its cycled momentum series is: `betas[0]` where the group has betas, else `momentum`. */
+  momentumNames: ("momentum" | "beta1")[];
+  /** What a ds_config.json's `optimizer.params` adds to every group (as `simulate` reads it); empty otherwise. */
+  configGroup: Partial<ParamGroup>;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -55,13 +72,7 @@ export function parseParam(text: string): [string, unknown] {
 }
 
 function readJsonFile(path: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read config file "${path}"${code === "ENOENT" ? ": no such file" : code ? ` (${code})` : ""}`);
-  }
+  const text = readConfigText(path);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -91,6 +102,43 @@ function parseGroups(text: string): Partial<ParamGroup>[] {
   return groups as Partial<ParamGroup>[];
 }
 
+/** A ds_config.json's optimizer: the values of its `optimizer.params` that `simulate` puts into every group, and whether it is Adam-like. */
+function dsConfigOptimizer(config: Record<string, unknown>): { group: Partial<ParamGroup>; kind: OptimizerKind } | undefined {
+  if ("type" in config || !isObject(config.optimizer)) return undefined;
+  const { type, params } = config.optimizer;
+  const group: Partial<ParamGroup> = {};
+  if (isObject(params)) {
+    if (typeof params.lr === "number") group.lr = params.lr;
+    if (typeof params.momentum === "number") group.momentum = params.momentum;
+    if (Array.isArray(params.betas) && params.betas.every((b) => typeof b === "number")) group.betas = [...(params.betas as number[])];
+    if (typeof params.weight_decay === "number") group.weightDecay = params.weight_decay;
+  }
+  return { group, kind: typeof type === "string" && /adam|lamb|lion/i.test(type) ? "adam" : "sgd" };
+}
+
+const hasMomentum = (g: Partial<ParamGroup>) => g.momentum !== undefined || g.betas !== undefined;
+
+/**
+ * The param groups: `--groups` (or one per `--lr` value), `--momentum` / `--betas` put into every
+ * group, and the `--optimizer` kind's fields (SGD's momentum by default; a ds_config.json's optimizer
+ * type where it names one) added to each group that has neither momentum nor betas, so that schedules
+ * which cycle momentum or beta1 can be previewed.
+ */
+function groupsFrom(flags: InputFlags, fromConfig: ReturnType<typeof dsConfigOptimizer>): Partial<ParamGroup>[] {
+  const given = flags.groups !== undefined ? parseGroups(flags.groups) : undefined;
+  const momentum = flags.momentum === undefined ? undefined : parseNumber("--momentum", flags.momentum);
+  if (flags.betas !== undefined && flags.betas.length !== 2) throw new UsageError("--betas: expected two numbers, beta1,beta2");
+  const preset = OPTIMIZER_GROUPS[flags.optimizer ?? fromConfig?.kind ?? "sgd"];
+  const count = given?.length ?? flags.lr?.length ?? 1;
+  return Array.from({ length: count }, (_, i) => {
+    const group: Partial<ParamGroup> = { ...given?.[i] };
+    if (momentum !== undefined) group.momentum = momentum;
+    if (flags.betas !== undefined) group.betas = [...flags.betas];
+    if (!hasMomentum(group) && !hasMomentum(fromConfig?.group ?? {})) Object.assign(group, structuredClone(preset));
+    return group;
+  });
+}
+
 /** Reads the config and the simulate options from the command's file argument and flags. */
 export function readInput(file: string | undefined, flags: InputFlags): SimulationInput {
   const sources = [file !== undefined, flags.type !== undefined, flags.default === true].filter(Boolean).length;
@@ -99,26 +147,15 @@ export function readInput(file: string | undefined, flags: InputFlags): Simulati
   const params = (flags.param ?? []).map(parseParam);
   const base = flags.default ? DEFAULT_SCHEDULE.config : flags.type !== undefined ? { type: flags.type } : readJsonFile(file!);
   const config = withParams(base, params);
-  const options: SimulateOptions = { steps: flags.default ? DEFAULT_SCHEDULE.steps : 100 };
-  if (flags.steps !== undefined) {
-    const steps = parseNumber("--steps", flags.steps);
-    if (!Number.isInteger(steps) || steps < 1) throw new UsageError(`--steps: "${flags.steps}" is not an integer >= 1`);
-    options.steps = steps;
-  }
+  const steps = flags.steps === undefined ? (flags.default ? DEFAULT_SCHEDULE.steps : 100) : parseBoundedInteger("--steps", flags.steps, LIMITS.steps);
+  const options: SimulateOptions = { steps };
   if (flags.lr !== undefined) options.lr = flags.lr;
   else if (flags.default) options.lr = DEFAULT_SCHEDULE.lr;
-  let groups = flags.groups !== undefined ? parseGroups(flags.groups) : undefined;
-  if (flags.momentum !== undefined || flags.betas !== undefined) {
-    const momentum = flags.momentum === undefined ? undefined : parseNumber("--momentum", flags.momentum);
-    if (flags.betas !== undefined && flags.betas.length !== 2) throw new UsageError("--betas: expected two numbers, beta1,beta2");
-    const count = groups?.length ?? flags.lr?.length ?? 1;
-    groups = Array.from({ length: count }, (_, i) => ({
-      ...groups?.[i],
-      ...(momentum === undefined ? {} : { momentum }),
-      ...(flags.betas === undefined ? {} : { betas: [...flags.betas] }),
-    }));
-  }
-  if (groups !== undefined) options.groups = groups;
+  const fromConfig = dsConfigOptimizer(config);
+  options.groups = groupsFrom(flags, fromConfig);
   if (flags.metrics !== undefined) options.metrics = flags.metrics;
-  return { config, options };
+  const momentumNames = options.groups.map((g) => ("betas" in { ...fromConfig?.group, ...g } ? "beta1" : "momentum") as "momentum" | "beta1");
+  const input: SimulationInput = { config, options, momentumNames, configGroup: fromConfig?.group ?? {} };
+  if (flags.increment !== undefined) input.increment = parseBoundedInteger("--increment", flags.increment, LIMITS.increment);
+  return input;
 }

@@ -1,12 +1,17 @@
 /**
  * The `lr-schedulers` command line: `plot` (terminal chart, optional SVG) and `table` (CSV or
  * JSON) of any schedule, from a config file, `--type`/`--param` or the embedded default. Every
- * failure ends as one line on stderr and a non-zero status, never a stack trace.
+ * warning the scheduler reports is printed on stderr, one line each; every failure ends as one
+ * line on stderr and a non-zero status, never a stack trace.
  */
 import { writeFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { LRSchedulerError, knownSchedulerTypes, simulate } from "../index.js";
-import { parseNumber, parseNumberList, readInput, UsageError, type InputFlags } from "./input.js";
+import packageJson from "../../package.json" with { type: "json" };
+import { LRSchedulerError, knownSchedulerTypes } from "../index.js";
+import { parseNumberList, readInput, UsageError, type InputFlags } from "./input.js";
+import { LIMITS, parseBoundedInteger } from "./limits.js";
+import { panelNames } from "./panels.js";
+import { runSimulation, type Preview } from "./simulation.js";
 import { renderSvg } from "./svg.js";
 import { toCsv, toJson } from "./table.js";
 import { renderTerminalChart } from "./terminal-chart.js";
@@ -46,12 +51,6 @@ const numbers = (flag: string) => {
   };
 };
 
-function positiveInteger(flag: string, text: string): number {
-  const value = parseNumber(flag, text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag}: "${text}" is not an integer >= 1`);
-  return value;
-}
-
 /** The options `plot` and `table` share. */
 function addInputOptions(command: Command): Command {
   return command
@@ -59,17 +58,22 @@ function addInputOptions(command: Command): Command {
     .option("-t, --type <type>", "scheduler type, e.g. StepLR, WarmupLR, get_cosine_schedule_with_warmup (see `lr-schedulers types`)")
     .option("-p, --param <key=value>", "a scheduler parameter, repeatable; the value is JSON (30, [30,80], true) or a string", collect)
     .option("--default", "the built-in example: cosine decay with 100 warmup steps, 10,000 steps, lr 3e-4")
-    .option("-s, --steps <n>", "number of step() calls to simulate (default: 100; 10000 with --default)")
+    .option("-s, --steps <n>", `number of step() calls to simulate, 0 to ${LIMITS.steps.max.toLocaleString("en-US")} (default: 100; 10000 with --default)`)
     .option("--lr <values>", "initial lr of each param group, comma-separated (one group per value; default 1)", numbers("--lr"))
     .option("--groups <json>", 'the param groups as a JSON list, e.g. \'[{"lr":0.1,"momentum":0.9},{"lr":0.01}]\'')
-    .option("--momentum <m>", "momentum of every group (schedules that cycle momentum need it or --betas)")
+    .option("--momentum <m>", "momentum of every group")
     .option("--betas <b1,b2>", "Adam betas of every group", numbers("--betas"))
+    .addOption(
+      new Option("--optimizer <kind>", "the optimizer previewed: sgd (groups with momentum 0.9) or adam (betas 0.9,0.999), for the groups without --momentum/--betas (default: sgd, or a ds_config.json's optimizer)").choices(["sgd", "adam"]),
+    )
+    .option("--increment <n>", `Megatron's OptimizerParamScheduler: each step() is step(n), 1 to ${LIMITS.increment.max.toLocaleString("en-US")}`)
     .option("--metrics <values>", "one metric per step, comma-separated (ReduceLROnPlateau)", numbers("--metrics"));
 }
 
-function simulateFrom(file: string | undefined, flags: InputFlags) {
-  const { config, options } = readInput(file, flags);
-  return simulate(config, options);
+/** Simulates what the flags ask for; each warning goes to stderr as one line. */
+function previewOf(file: string | undefined, flags: InputFlags, io: CliIO): Preview & { momentumNames: ("momentum" | "beta1")[] } {
+  const input = readInput(file, flags);
+  return { ...runSimulation(input, (line) => io.stderr(`${line}\n`)), momentumNames: input.momentumNames };
 }
 
 export function buildProgram(io: CliIO): Command {
@@ -82,6 +86,7 @@ export function buildProgram(io: CliIO): Command {
       outputError: (text, write) => write(`lr-schedulers: ${text.replace(/^error: /, "").trim()} (see --help)\n`),
     })
     .exitOverride()
+    .version(packageJson.version, "-V, --version", "print the version of lr-schedulers")
     .addHelpText(
       "after",
       [
@@ -94,19 +99,31 @@ export function buildProgram(io: CliIO): Command {
       ].join("\n"),
     );
 
-  addInputOptions(program.command("plot").description("draw the lr of every param group in the terminal, and as an SVG with --svg"))
+  addInputOptions(program.command("plot").description("draw the lr of every param group (and momentum, beta1, beta2, weight decay where the schedule writes them) in the terminal, and as an SVG with --svg"))
     .option("--svg <file>", "also write the chart as an SVG file")
-    .option("--no-chart", "do not draw in the terminal (with --svg: only write the file)")
-    .option("--height <rows>", "terminal chart height in rows", "15")
-    .option("--width <columns>", "terminal chart width in columns (default: the terminal's)")
+    .option("--no-chart", "do not draw in the terminal (needs --svg: only write the file)")
+    .option("--height <rows>", `rows of the terminal's lr panel, ${LIMITS.height.min} to ${LIMITS.height.max} (the other panels get half)`, "15")
+    .option("--width <columns>", `terminal chart width in columns, ${LIMITS.width.min} to ${LIMITS.width.max} (default: the terminal's, at most 120)`)
     .action((file: string | undefined, flags: PlotFlags) => {
-      const sim = simulateFrom(file, flags);
-      if (flags.chart) {
-        const width = flags.width === undefined ? Math.min(io.columns ?? 80, 120) : positiveInteger("--width", flags.width);
-        io.stdout(renderTerminalChart(sim, { width, height: positiveInteger("--height", flags.height), color: io.color ?? false }));
-      }
+      if (!flags.chart && flags.svg === undefined) throw new UsageError("--no-chart without --svg draws nothing: give --svg <file>, or drop --no-chart");
+      const height = parseBoundedInteger("--height", flags.height, LIMITS.height);
+      const width =
+        flags.width === undefined
+          ? Math.min(Math.max(io.columns ?? 80, LIMITS.width.min), 120)
+          : parseBoundedInteger("--width", flags.width, LIMITS.width);
+      const { sim, panels } = previewOf(file, flags, io);
+      if (flags.chart) io.stdout(renderTerminalChart(sim, panels, { width, height, color: io.color ?? false }));
       if (flags.svg !== undefined) {
-        const svg = renderSvg({ title: `${sim.type}: lr over ${sim.steps} steps`, series: sim.groups.map((g) => g.lr), labels: sim.groups.map((_, i) => `lr_${i}`) });
+        const svg = renderSvg({
+          title: `${sim.type}: ${panelNames(panels)} over ${sim.steps} steps`,
+          panels: panels.map((p) => ({
+            name: p.name,
+            series: p.series.map((s) => s.values),
+            labels: p.series.map((s) => s.label),
+            groups: p.series.map((s) => s.group),
+            sameAs: p.series.map((s) => s.sameAs),
+          })),
+        });
         try {
           writeFileSync(flags.svg, svg);
         } catch (error) {
@@ -116,13 +133,13 @@ export function buildProgram(io: CliIO): Command {
       }
     });
 
-  addInputOptions(program.command("table").description("print the lr (and momentum / weight decay where set) of every group at every step"))
-    .option("-e, --every <n>", "print every n-th step (the last step is always printed)", "1")
+  addInputOptions(program.command("table").description("print the lr (and momentum / beta1 / beta2 / weight decay where set) of every group at every step"))
+    .option("-e, --every <n>", `print every n-th step, 1 to ${LIMITS.every.max.toLocaleString("en-US")} (the last step is always printed)`, "1")
     .addOption(new Option("-f, --format <format>", "output format").choices(["csv", "json"]).default("csv"))
     .action((file: string | undefined, flags: TableFlags) => {
-      const every = positiveInteger("--every", flags.every);
-      const sim = simulateFrom(file, flags);
-      io.stdout(flags.format === "json" ? toJson(sim, every) : toCsv(sim, every));
+      const every = parseBoundedInteger("--every", flags.every, LIMITS.every);
+      const { sim, momentumNames } = previewOf(file, flags, io);
+      io.stdout(flags.format === "json" ? toJson(sim, every, momentumNames) : toCsv(sim, every, momentumNames));
     });
 
   program

@@ -130,13 +130,13 @@ function readHeld(reader: StateReader, groups: number): HeldValues | undefined {
   return held as HeldValues;
 }
 
-function readPlateau(scheduler: LRScheduler, raw: Record<string, unknown>, reader: StateReader, base: Record<string, unknown> | undefined, at: string): Record<string, unknown> | undefined {
+function readPlateau(scheduler: LRScheduler, raw: Record<string, unknown>, base: Record<string, unknown> | undefined, field: (key: string) => string): Record<string, unknown> | undefined {
   const plateau = scheduler[internal].state.form.plateau;
   if (!plateau) return undefined;
   try {
     return parseOptions(plateau.fields, { ...(base ?? plateau.initial), ...raw }, scheduler.type).options;
   } catch (error) {
-    asStateError(error, scheduler.type, (option) => `${reader.prefix}${at}${option}`);
+    asStateError(error, scheduler.type, field);
   }
 }
 
@@ -179,7 +179,7 @@ function validateOwn(scheduler: LRScheduler, reader: StateReader, policy: Config
   const lastEpoch = readCounter(scheduler, reader, "lastEpoch", reader.raw("lastEpoch"), depth > 0);
   const plateauForm = current.form.plateau;
   const lastLr = plateauForm ? reader.numbers("lastLr", groups) : reader.has("lastLr") ? reader.numbers("lastLr", groups, { allowNonFinite: true }) : undefined;
-  const plateau = readPlateau(scheduler, reader.has("extra") ? reader.object("extra") : {}, reader, undefined, "extra.");
+  const plateau = readPlateau(scheduler, reader.has("extra") ? reader.object("extra") : {}, undefined, (key) => `${reader.prefix}extra.${key}`);
   const form = buildCandidate(scheduler, chosen, baseLrs, children, (option) => `${reader.prefix}options.${option}`);
   const state: EngineState = {
     ...chosen,
@@ -194,7 +194,7 @@ function validateOwn(scheduler: LRScheduler, reader: StateReader, policy: Config
   let scale: number[] | undefined;
   if (plateauForm && reader.has("scale")) {
     scale = reader.numbers("scale", groups);
-    if (!scale.every((v) => v > 0)) reader.fail("scale", `a list of ${groups} finite numbers > 0 (the cuts so far)`);
+    if (!scale.every((v) => v >= 0)) reader.fail("scale", `a list of ${groups} finite numbers >= 0 (the cuts so far)`);
   }
   return { scheduler, state, children, lastLr, counterField: `${reader.prefix}lastEpoch`, scale, values: [] };
 }
@@ -213,7 +213,7 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
   }
   const current = scheduler[internal].state;
   const groups = scheduler.optimizer.paramGroups.length;
-  const contents = readReference(dialect, reader, Object.keys(fieldsOf(scheduler.definition)));
+  const contents = readReference(dialect, reader, Object.keys(fieldsOf(scheduler.definition)), current.options);
   const found: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(contents.options)) if (!holdsFunction(current.options[key])) found[key] = value;
   const field = (option: string) => {
@@ -235,10 +235,11 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
   const plateauForm = current.form.plateau;
   const lastLr = contents.lastLrKey ? reader.numbers(contents.lastLrKey, groups, { allowNonFinite: !plateauForm }) : undefined;
   if (plateauForm && lastLr === undefined) reader.fail(dialect.lastLr ?? "_last_lr", `a list of ${groups} finite numbers (the lrs to restore)`);
-  const plateau = readPlateau(scheduler, contents.state, reader, current.plateau, "");
+  const plateau = readPlateau(scheduler, contents.state, current.plateau, (key) => reader.prefix + (dialect.state?.[key] ?? key));
   const form = buildCandidate(scheduler, chosen, baseLrs, children, field);
   let held: HeldValues | undefined;
   if (dialect.writtenWithPreviousSettings) held = previousValues(scheduler, current.form, form, lastEpoch, dialect.writtenWithPreviousSettings);
+  if (contents.jumped && form.jumpShape) held = jumpValues(scheduler, form, lastEpoch);
   const state: EngineState = {
     ...chosen,
     baseLrs: Object.freeze([...(form.baseLrs ?? baseLrs)]),
@@ -284,6 +285,19 @@ function previousValues(scheduler: LRScheduler, before: CompleteForm, after: Com
     held[channel.name] = Array.from(source.values, (v) => (v === v ? v : null));
   }
   return differs ? (held as HeldValues) : undefined;
+}
+
+/** The values of a step reached by `step(x)` (the form's `jumpShape`), held until the counter moves. */
+function jumpValues(scheduler: LRScheduler, form: CompleteForm, t: number): HeldValues | undefined {
+  const channels = channelsOf(form, scheduler.optimizer.paramGroups.length);
+  try {
+    computeValues(channels, form.jumpShape!(t), t, scheduler.type);
+  } catch {
+    return undefined; // the candidate's plain values are checked (and refused) below
+  }
+  const held: Record<string, (number | null)[]> = {};
+  for (const c of channels) held[c.name] = Array.from(c.values, (v) => (v === v ? v : null));
+  return held as HeldValues;
 }
 
 /** The values a validated candidate writes: held ones, the metric state's lrs, or the closed form at its step. */

@@ -101,7 +101,7 @@ export function product(factors: readonly Factor[], bases: readonly number[]): C
       let lr = bases[i]!;
       for (let c = 0; c < forms.length; c++) {
         const base = factors[c]!.baseLrs[i]!;
-        lr *= base === 0 ? 0 : forms[c]!.lr(i, shapes[c]!, t) / base;
+        lr *= base === 0 ? 0 : (forms[c]!.lr(i, shapes[c]!, t) ?? NaN) / base;
       }
       return lr;
     },
@@ -145,7 +145,7 @@ export function perGroup(forms: readonly CompleteForm[], scales: readonly number
     },
     lr: (i, _s, t) => {
       const c = forms.length === 1 ? 0 : i;
-      return scales[i]! * forms[c]!.lr(i, shapes[c]!, t);
+      return scales[i]! * (forms[c]!.lr(i, shapes[c]!, t) ?? NaN);
     },
     childClocks: children.map((child) => ({ child, at: (t: number) => t })),
   };

@@ -125,6 +125,8 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   #metricLrs: number[];
   /** This scheduler's own lrs at its counter (the group's lrs are these times the other attached schedulers' factors). */
   #own: Float64Array;
+  /** Channels for the plain values at a jump's step, to tell whether the jump's differ (allocated on the first jump). */
+  #spare: Channel[] | undefined;
   /** A metric-driven schedule's cuts so far, per group: its factor in a chain. */
   #scale: Float64Array;
   #chain: Chain;
@@ -178,7 +180,11 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     this.#chain = { members: [...others, this], clock: 0 };
     if (writes && others.length > 0 && this.#chainable) this.#applyChain();
     writeTransactionally(groups, type, () => {
-      if (fresh && form.groupFields) groups.forEach((g, i) => Object.assign(g, form.groupFields!(i)));
+      if (fresh && form.groupFields) {
+        groups.forEach((g, i) => {
+          for (const [key, value] of Object.entries(form.groupFields!(i))) (g as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
+        });
+      }
       if (rule === "initialLr") for (const g of groups) if (g.initialLr === undefined) g.initialLr = g.lr;
       if (writes || form.beforeStart) writeValues(this.#channels, groups);
     });
@@ -209,6 +215,12 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     return this.#state.lastEpoch;
   }
 
+  /** A metric-driven schedule's state (ReduceLROnPlateau's best metric and counters), a copy; undefined for closed forms. */
+  get plateauState(): Readonly<Record<string, unknown>> | undefined {
+    const state = this.#state.plateau;
+    return state === undefined ? undefined : { ...state };
+  }
+
   /** False for schedules driven by a metric (ReduceLROnPlateau): they have no closed form over steps. */
   get isClosedForm(): boolean {
     return this.#state.form.plateau === undefined;
@@ -229,16 +241,33 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const jump = x !== undefined && form.jumpShape !== undefined;
     const s = jump ? form.jumpShape!(t) : form.shape ? form.shape(t) : 0;
     computeValues(this.#channels, s, t, this.type);
+    const held = jump ? this.#heldAfterJump(form, t) : undefined;
     if (this.#chain.members.length > 1) this.#chained(t);
     else this.#own.set(this.#channels[0]!.values);
     this.#write();
     this.#stamp = ++this.#chain.clock;
     state.lastEpoch = t;
     state.started = true;
-    state.held = jump ? heldOf(this.#channels) : undefined;
+    state.held = held;
     const lrs = this.#channels[0]!.values;
-    for (let i = 0; i < lrs.length; i++) this.#lastLr[i] = lrs[i]!;
+    for (let i = 0; i < lrs.length; i++) if (lrs[i] === lrs[i]) this.#lastLr[i] = lrs[i]!;
     if (form.childClocks) this.#syncChildren(form, t);
+  }
+
+  /**
+   * The values of a `step(x)` that the plain closed form would not give at `x` (PyTorch's
+   * CosineAnnealingWarmRestarts finds the cycle another way there), kept until the counter moves so
+   * that a state dict restores them; undefined when they are the plain values, as they usually are.
+   */
+  #heldAfterJump(form: CompleteForm, t: number): HeldValues | undefined {
+    const spare = (this.#spare ??= channelsOf(form, this.optimizer.paramGroups.length));
+    try {
+      computeValues(spare, form.shape ? form.shape(t) : 0, t, this.type);
+    } catch {
+      return heldOf(this.#channels);
+    }
+    const same = this.#channels.every((c, k) => c.values.every((v, i) => Object.is(v, spare[k]!.values[i])));
+    return same ? undefined : heldOf(this.#channels);
   }
 
   #write(): void {
@@ -288,7 +317,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       for (let i = 0; i < lrs.length; i++) lrs[i] = lrs[i]! * other.factor(i);
     }
     for (let i = 0; i < lrs.length; i++) {
-      if (!(lrs[i]! - lrs[i]! === 0)) throw new StepError(this.type, this.#state.lastEpoch, `the chained lr of param group ${i} overflows (${lrs[i]})`, "non-finite-value");
+      if (!(lrs[i]! - lrs[i]! === 0)) throw new StepError(this.type, this.#state.lastEpoch, `the chained lr of param group ${i} is not finite (${lrs[i]})`, "non-finite-value");
     }
   }
 
@@ -363,7 +392,11 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     if (form.plateau) return this.#lastLr.slice();
     if (held?.lr) return held.lr.map((v, i) => v ?? this.#lastLr[i]!);
     if (!started && form.beforeStart) return this.#lastLr.map((_, i) => form.beforeStart!(i));
-    return this.#lastLr.map((_, i) => this.scheduleAt(i, lastEpoch));
+    // A group the schedule leaves as it is at this step keeps the lr last written.
+    return this.#lastLr.map((last, i) => {
+      const lr = this.scheduleAt(i, lastEpoch);
+      return lr === lr ? lr : last;
+    });
   }
 
   /** The lrs last written into the groups, one per group. */
@@ -378,7 +411,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   scheduleAt(i: number, t: number): number {
     const form = this.#state.form;
     if (form.plateau) return this.#lastLr[i]!;
-    return form.lr(i, form.shape ? form.shape(t) : 0, t);
+    return form.lr(i, form.shape ? form.shape(t) : 0, t) ?? NaN;
   }
 
   /** The scheduler's state as plain JSON (tagged with format, version and type). */
@@ -473,6 +506,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     this.#state = candidate.state;
     if (candidate.lastLr) candidate.lastLr.forEach((v, i) => (this.#lastLr[i] = v));
     this.#channels = channelsOf(candidate.state.form, this.optimizer.paramGroups.length);
+    this.#spare = undefined;
     this.#plateauSpare = candidate.state.plateau ? { ...candidate.state.plateau } : undefined;
     if (candidate.scale) this.#scale.set(candidate.scale);
     else if (candidate.state.form.plateau) this.#scale.fill(1);
@@ -524,6 +558,9 @@ function buildForm(
     children,
     fail(option, value, expected) {
       throw new InvalidOptionError(definition.type, spell(option, spelled), value, expected);
+    },
+    failOptimizer(field, value, expected) {
+      throw new InvalidOptimizerError(definition.type, field, value, expected);
     },
     warn(code, message) {
       warnings.push({ code, message });

@@ -16,6 +16,8 @@ export interface ConvertedReference {
   readonly lastEpoch?: number;
   /** The keys the converter read (they are not refused as unknown). */
   readonly consumed: readonly string[];
+  /** The dict was saved right after a `step(x)` whose values the closed form computes with `jumpShape`. */
+  readonly jumped?: boolean;
 }
 
 /** How a reference's `state_dict()` is laid out. */
@@ -45,7 +47,7 @@ export interface ReferenceDialect {
   /** Channels that a load writes with the settings from before the load (Megatron writes the weight decay before applying the loaded settings). */
   readonly writtenWithPreviousSettings?: readonly ChannelName[];
   /** For keys whose meaning needs arithmetic. */
-  readonly convert?: (dict: Readonly<Record<string, unknown>>, reader: StateReader) => ConvertedReference;
+  readonly convert?: (dict: Readonly<Record<string, unknown>>, reader: StateReader, current: Readonly<Record<string, unknown>>) => ConvertedReference;
 }
 
 /** What a reference dict holds, in our terms (nothing validated beyond the keys). */
@@ -59,12 +61,13 @@ export interface ReferenceContents {
   lastLrKey: string | undefined;
   state: Record<string, unknown>;
   childrenKey: string | undefined;
+  jumped: boolean;
 }
 
 const has = (dict: Record<string, unknown>, key: string) => Object.prototype.hasOwnProperty.call(dict, key) && dict[key] !== undefined;
 
 /** Reads a reference dict against its table. @throws InvalidStateDictError for an unknown key, a missing required key, or no counter. */
-export function readReference(dialect: ReferenceDialect, reader: StateReader, optionKeys: readonly string[]): ReferenceContents {
+export function readReference(dialect: ReferenceDialect, reader: StateReader, optionKeys: readonly string[], current: Readonly<Record<string, unknown>>): ReferenceContents {
   const dict = reader.dict;
   const known = new Set<string>([...dialect.counter, ...(dialect.ignored ?? [])]);
   const out: ReferenceContents = {
@@ -76,6 +79,7 @@ export function readReference(dialect: ReferenceDialect, reader: StateReader, op
     lastLrKey: undefined,
     state: {},
     childrenKey: undefined,
+    jumped: false,
   };
   const lookups: [string, readonly string[]][] = Object.entries(dialect.options ?? {});
   if (dialect.optionsByName) {
@@ -101,7 +105,8 @@ export function readReference(dialect: ReferenceDialect, reader: StateReader, op
     if (has(dict, key)) out[slot] = key;
   }
   if (dialect.convert) {
-    const converted = dialect.convert(dict, reader);
+    const converted = dialect.convert(dict, reader, current);
+    out.jumped = converted.jumped === true;
     converted.consumed.forEach((k) => known.add(k));
     Object.assign(out.options, converted.options);
     for (const key of Object.keys(converted.options ?? {})) out.optionKeys[key] ??= key;

@@ -46,7 +46,7 @@ export function classFactory(cls: AnyScheduleClass): SchedulerFactory {
     definition,
     create(optimizer, params, build) {
       const childOptions = definition.childOptions ?? [];
-      if (params === undefined || childOptions.length === 0) return new cls(optimizer, params as never);
+      if (params === undefined || childOptions.length === 0) return new cls(optimizer, params as never) as LRScheduler;
       const resolved: Record<string, unknown> = { ...params };
       for (const key of Object.keys(params)) {
         const canonical = childOptions.find((c) => spellingsOf(c).includes(key));
@@ -55,7 +55,7 @@ export function classFactory(cls: AnyScheduleClass): SchedulerFactory {
         if (Array.isArray(value)) resolved[key] = value.map((c, i) => (isConfig(c) ? build(c, `${key}[${i}]`) : c));
         else if (isConfig(value)) resolved[key] = build(value, key);
       }
-      return new cls(optimizer, resolved as never);
+      return new cls(optimizer, resolved as never) as LRScheduler;
     },
   };
 }

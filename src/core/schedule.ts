@@ -20,8 +20,8 @@ export type ExtraValue = "momentum" | "beta2" | "weightDecay";
 export interface Form {
   /** The group-independent part at step `t`. Default: none (`s` is 0). */
   readonly shape?: (t: number) => number;
-  /** Group `i`'s lr at step `t`. Default: the group's base lr times `s`. */
-  readonly lr?: (i: number, s: number, t: number) => number;
+  /** Group `i`'s lr at step `t` (default: the group's base lr times `s`); `undefined` leaves it as it is (DeepSpeed's WarmupCosineLR before its start). */
+  readonly lr?: (i: number, s: number, t: number) => number | undefined;
   /** Group `i`'s momentum (`momentum`, or `betas[0]` with `momentumTarget: "beta1"`); `undefined` leaves it as it is. */
   readonly momentum?: (i: number, s: number, t: number) => number | undefined;
   /** Where `momentum` goes. Default `"momentum"`. */
@@ -34,8 +34,8 @@ export interface Form {
   readonly jumpShape?: (t: number) => number;
   /** The base lrs the schedule records, when it sets them itself (OneCycleLR's `max_lr / div_factor`, Megatron's peak). */
   readonly baseLrs?: readonly number[];
-  /** Fields written into group `i` when a new run is constructed (OneCycleLR's `initialLr`, `maxLr`, `minLr`). */
-  readonly groupFields?: (i: number) => Readonly<Record<string, number>>;
+  /** Fields written into group `i` when a new run is constructed (OneCycleLR's `initialLr`, `maxLr`, `minLr`; a list is copied into the group). */
+  readonly groupFields?: (i: number) => Readonly<Record<string, number | readonly number[]>>;
   /** The lr written at construction when it is not the schedule's value at the start (timm writes the base, or the warmup's start). */
   readonly beforeStart?: (i: number) => number;
   /** The last step the schedule allows (OneCycleLR's `total_steps`): a step past it throws, changing nothing. */
@@ -87,6 +87,8 @@ export interface BuildContext {
   readonly children: readonly ChildForm[];
   /** Refuses an option: `option` is the camelCase key (with a suffix such as `[1]`); the error names it as the caller spelled it. */
   fail(option: string, value: unknown, expected: string): never;
+  /** Refuses the optimizer: `field` is its path (`"defaults.lr"`, `"paramGroups[1].betas"`). */
+  failOptimizer(field: string, value: unknown, expected: string): never;
   /** Reports a configuration the reference only warns about (emitted once the scheduler is built). */
   warn(code: string, message: string): void;
 }
@@ -102,7 +104,7 @@ export interface ChildForm {
 }
 
 /** A form with `lr` filled in (the engine's default applied). */
-export type CompleteForm = Form & { readonly lr: (i: number, s: number, t: number) => number };
+export type CompleteForm = Form & { readonly lr: (i: number, s: number, t: number) => number | undefined };
 
 /** How a schedule finds each group's base lr. */
 export type BaseRule =

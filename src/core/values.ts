@@ -55,7 +55,7 @@ export function computeValues(channels: readonly Channel[], s: number, t: number
     const { values, of, name } = channels[c]!;
     for (let i = 0; i < values.length; i++) {
       const v = of(i, s, t);
-      if (v === undefined && c > 0) values[i] = NaN;
+      if (v === undefined) values[i] = NaN;
       else if (typeof v === "number" && v - v === 0) values[i] = v;
       else overflow(where, t, name, i, v);
     }
@@ -63,7 +63,7 @@ export function computeValues(channels: readonly Channel[], s: number, t: number
 }
 
 function overflow(where: string, t: number, name: ChannelName, i: number, v: unknown): never {
-  throw new StepError(where, t, `the schedule gives ${name} ${String(v)} for param group ${i} (it overflowed); the groups keep their values`, "non-finite-value", `paramGroups[${i}].${name}`);
+  throw new StepError(where, t, `the schedule gives ${name} ${String(v)} for param group ${i} (not a finite number); the groups keep their values`, "non-finite-value", `paramGroups[${i}].${name}`);
 }
 
 /** Writes the computed values into the groups; if a write throws, everything written is put back and the error rethrown. */

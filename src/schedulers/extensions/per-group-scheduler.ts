@@ -27,7 +27,7 @@ export const PerGroupScheduler = /* @__PURE__ */ defineSchedule({
   }),
   children: (o) => o.schedules as readonly LRScheduler[],
   childOptions: ["schedules"],
-  build({ schedules, lrScale }, { children, groups, fail }) {
+  build({ schedules, lrScale }, { children, groups, fail, failOptimizer }) {
     if (schedules.length !== 1 && schedules.length !== groups.length) {
       return fail("schedules", schedules.map((s) => (s as LRScheduler).type), `one schedule, or ${groups.length} (one per param group)`);
     }
@@ -38,7 +38,7 @@ export const PerGroupScheduler = /* @__PURE__ */ defineSchedule({
     } else {
       scales = groups.map((g) => (g.lrScale === undefined ? 1 : (g.lrScale as number)));
       const bad = scales.findIndex((s) => typeof s !== "number" || !Number.isFinite(s) || s <= 0);
-      if (bad >= 0) return fail(`lrScale`, scales[bad], `absent, or given where param group ${bad}'s "lrScale" is not a finite number > 0`);
+      if (bad >= 0) return failOptimizer(`paramGroups[${bad}].lrScale`, scales[bad], "a finite number > 0 (the group's lr multiplier), or absent");
     }
     const forms = children.map((c) => retime(c.form, (t) => c.start + t));
     const form = perGroup(forms, scales, children.map((c) => c.scheduler));

@@ -1,6 +1,5 @@
 // The Keras family (Keras 3's `keras.optimizers.schedules` and `keras.callbacks.ReduceLROnPlateau`): its public classes and its entries for createScheduler.
-import type { ScheduleClass } from "../../core/define.js";
-import { classFactory as factoryOf, type SchedulerFactory } from "../../core/registry.js";
+import { classFactory, type SchedulerFactory } from "../../core/registry.js";
 import { CosineDecay } from "./cosine-decay.js";
 import { CosineDecayRestarts } from "./cosine-decay-restarts.js";
 import { ExponentialDecay } from "./exponential-decay.js";
@@ -18,9 +17,6 @@ export type { PiecewiseConstantDecayOptions } from "./piecewise-constant-decay.j
 export type { PolynomialDecayOptions } from "./polynomial-decay.js";
 export type { KerasReduceLROnPlateauOptions } from "./reduce-lr-on-plateau.js";
 export { serializeKerasSchedule, type KerasConfig, type KerasConfigValue, type KerasSchedule, type KerasSerialized } from "./keras-schedule.js";
-
-// classFactory's parameter type is ScheduleClass<OptionFields>, which a class with its own options does not match (Counter<O> is contravariant in O).
-const classFactory = (cls: unknown): SchedulerFactory => factoryOf(cls as ScheduleClass);
 
 /** The Keras family's entries for createScheduler (`"keras.ReduceLROnPlateau"` keeps its prefix: the bare name is PyTorch's). */
 export const kerasFactories = (): SchedulerFactory[] => [

@@ -46,10 +46,10 @@ export const everyGroup = (_i: number, s: number): number => s;
  * `defineSchedule` for a Keras schedule: the class it makes, with `getConfig()` returning
  * `configOf(options)`, Keras' `get_config()` dict.
  */
-export function defineKerasSchedule<F extends OptionFields, C extends KerasConfig>(
-  definition: ScheduleDefinition<F>,
+export function defineKerasSchedule<F extends OptionFields, T extends string, C extends KerasConfig>(
+  definition: ScheduleDefinition<F, T, "keras">,
   configOf: (options: Readonly<OptionsOf<F>>) => C,
-): ScheduleClass<F, LRScheduler<OptionsOf<F>> & KerasSchedule<C>> {
+): ScheduleClass<F, LRScheduler<OptionsOf<F>> & KerasSchedule<C>, T, "keras"> {
   const Base = defineSchedule(definition) as unknown as new (optimizer: Optimizer, options?: unknown) => LRScheduler<OptionsOf<F>>;
   const Keras = class extends Base implements KerasSchedule<C> {
     getConfig(): C {
@@ -57,7 +57,7 @@ export function defineKerasSchedule<F extends OptionFields, C extends KerasConfi
     }
   };
   Object.defineProperty(Keras, "name", { value: definition.type });
-  return Keras as unknown as ScheduleClass<F, LRScheduler<OptionsOf<F>> & KerasSchedule<C>>;
+  return Keras as unknown as ScheduleClass<F, LRScheduler<OptionsOf<F>> & KerasSchedule<C>, T, "keras">;
 }
 
 /**

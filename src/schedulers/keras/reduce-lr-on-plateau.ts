@@ -50,6 +50,8 @@ export const KerasReduceLROnPlateau = /* @__PURE__ */ defineSchedule({
   family: "keras",
   counter: metricEpochs,
   base: "lr",
+  // Its cuts multiply the current lr (Keras reads the optimizer's learning rate at each epoch end).
+  chainable: () => true,
   options: () => ({
     /** The quantity monitored; with `mode: "auto"` its name decides the direction. */
     monitor: withDefault(str(), "val_loss"),

@@ -5,6 +5,8 @@
  * steps. Its state (best metric, bad-epoch and cooldown counters) is data the engine saves.
  */
 import * as z from "zod/mini";
+import type { LRScheduler } from "../../core/engine.js";
+import type { Optimizer } from "../../core/optimizer.js";
 import { metricEpochs } from "../../core/counter.js";
 import { expandPerGroup } from "../../core/options.js";
 import type { Plateau, ScheduleDefinition } from "../../core/schedule.js";
@@ -126,4 +128,48 @@ export function torchPlateauDefinition<T extends string, Family extends string>(
       },
     },
   };
+}
+
+/** A class made by `defineSchedule` from `torchPlateauDefinition`. */
+type PlateauBase = new (optimizer: Optimizer, options?: never) => LRScheduler<TorchPlateauOptions>;
+
+/**
+ * The public class of a ReduceLROnPlateau definition: the engine, with PyTorch's attributes
+ * (`best`, `num_bad_epochs`, `cooldown_counter`) as read-only properties, and `step(metric)` typed
+ * as needing its metric.
+ */
+export function plateauClass<B extends PlateauBase>(Base: B) {
+  return class extends (Base as PlateauBase) {
+    /** The best metric so far (the worst value for the mode until the first step). */
+    get best(): number {
+      return this.plateauState!.best as number;
+    }
+
+    /** Consecutive steps without improvement. */
+    get numBadEpochs(): number {
+      return this.plateauState!.numBadEpochs as number;
+    }
+
+    /** Steps of cooldown left. */
+    get cooldownCounter(): number {
+      return this.plateauState!.cooldownCounter as number;
+    }
+
+    /**
+     * Records one metric (PyTorch's `step(metrics)`), cutting the lrs when it has not improved for
+     * more than `patience` steps. A NaN metric never counts as an improvement.
+     * @param metric the monitored value, e.g. the validation loss
+     * @param epoch PyTorch's deprecated explicit counter
+     */
+    override step(metric: number, epoch?: number): void {
+      super.step(metric, epoch);
+    }
+  } as unknown as Pick<B, keyof B> & (new (...args: ConstructorParameters<B>) => InstanceType<B> & PlateauAccessors);
+}
+
+export interface PlateauAccessors {
+  readonly best: number;
+  readonly numBadEpochs: number;
+  readonly cooldownCounter: number;
+  step(metric: number, epoch?: number): void;
 }

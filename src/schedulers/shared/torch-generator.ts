@@ -90,11 +90,14 @@ export class TorchGenerator {
     return Math.fround(r * Math.cos(theta));
   }
 
+  /** The next 624 words, in place (word i from words i, i + 1 and i + 397, indices mod 624). */
   #twist(): void {
     const state = this.#state;
     for (let i = 0; i < N; i++) {
-      const y = (state[i]! & UPPER) | (state[(i + 1) % N]! & LOWER);
-      state[i] = state[(i + M) % N]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      const next = i + 1 < N ? i + 1 : 0;
+      const far = i + M < N ? i + M : i + M - N;
+      const y = (state[i]! & UPPER) | (state[next]! & LOWER);
+      state[i] = state[far]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
     }
     this.#next = 0;
   }

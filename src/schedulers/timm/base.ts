@@ -106,6 +106,9 @@ export function timmClass<F extends OptionFields>(definition: ScheduleDefinition
     override stateDict(): SchedulerStateDict {
       const dict = super.stateDict();
       if (this.isClosedForm && this.#metric !== null) dict.extra = { metric: encodeNumber(this.#metric) };
+      // PlateauLRScheduler's warmup writes absolute lrs (0 at a warmup_lr_init of 0), so the engine's
+      // product of cuts (`scale`, for chains, which refuse this schedule) can be 0, which a load refuses.
+      if (!this.isClosedForm) delete dict.scale;
       return dict;
     }
 

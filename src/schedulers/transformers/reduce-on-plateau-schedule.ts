@@ -1,6 +1,6 @@
 import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import { torchPlateauDefinition } from "../shared/plateau.js";
+import { plateauClass, torchPlateauDefinition } from "../shared/plateau.js";
 
 /**
  * Hugging Face's `get_reduce_on_plateau_schedule(optimizer, **kwargs)`: PyTorch's ReduceLROnPlateau
@@ -11,7 +11,9 @@ import { torchPlateauDefinition } from "../shared/plateau.js";
  * const scheduler = new ReduceOnPlateauSchedule(optimizer, { factor: 0.5, patience: 2 });
  * for (let epoch = 0; epoch < 100; epoch++) { train(); scheduler.step(validationLoss()); }
  */
-export const ReduceOnPlateauSchedule = /* @__PURE__ */ defineSchedule(/* @__PURE__ */ torchPlateauDefinition("get_reduce_on_plateau_schedule", "transformers"));
+export const ReduceOnPlateauSchedule = /* @__PURE__ */ plateauClass(
+  /* @__PURE__ */ defineSchedule(/* @__PURE__ */ torchPlateauDefinition("get_reduce_on_plateau_schedule", "transformers")),
+);
 export type ReduceOnPlateauSchedule = InstanceType<typeof ReduceOnPlateauSchedule>;
 export type ReduceOnPlateauScheduleOptions = SchedulerOptions<typeof ReduceOnPlateauSchedule>;
 

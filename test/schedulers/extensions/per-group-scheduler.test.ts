@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidOptionError, PerGroupScheduler, StepLR, createScheduler } from "../../../src/index.js";
+import { InvalidOptionError, InvalidOptimizerError, PerGroupScheduler, StepLR, createScheduler } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 
 describe("PerGroupScheduler", () => {
@@ -36,14 +36,17 @@ describe("PerGroupScheduler", () => {
     const step = () => new StepLR(optimizer, { stepSize: 1 });
     const cases: [() => unknown, string][] = [
       [() => new PerGroupScheduler(optimizer, { schedules: [step(), step()] }), "schedules"],
-      [() => new PerGroupScheduler(optimizer, { schedules: [step()], lrScale: [1, 2] }), "lr_scale"],
+      [() => new PerGroupScheduler(optimizer, { schedules: [step()], lrScale: [1, 2] }), "lrScale"],
+      [() => new PerGroupScheduler(optimizer, { schedules: [step()], lr_scale: [1, 2] } as never), "lr_scale"],
       [() => new PerGroupScheduler(optimizer, { schedules: [step()], lrScale: 0 }), "lrScale"],
-      [() => new PerGroupScheduler(optimizer, { schedules: [step()] }), "paramGroups[2].lrScale"],
     ];
     for (const [make, option] of cases) {
       const error = thrown(make) as InvalidOptionError;
       expect(error).toBeInstanceOf(InvalidOptionError);
       expect(error.option).toBe(option);
     }
+    const group = thrown(() => new PerGroupScheduler(optimizer, { schedules: [step()] })) as InvalidOptimizerError;
+    expect(group).toBeInstanceOf(InvalidOptimizerError);
+    expect(group.path).toBe("paramGroups[2].lrScale");
   });
 });

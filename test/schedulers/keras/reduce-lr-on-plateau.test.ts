@@ -172,6 +172,26 @@ describe("keras.ReduceLROnPlateau: quirks", () => {
     expect(thrown(() => scheduler.step("0.5" as unknown as number))).toBeInstanceOf(StepError);
   });
 
+  it("counts one epoch per step(metric); step(metric, epoch) sets the counter without a warning", () => {
+    const seen = warnings();
+    const scheduler = new KerasReduceLROnPlateau(sgd(1), { patience: 0, factor: 0.5 });
+    feed(scheduler, [1, 2]);
+    expect(scheduler.lastEpoch).toBe(2);
+    scheduler.step(3, 10);
+    expect(scheduler.lastEpoch).toBe(10);
+    expect(scheduler.getLastLr()).toEqual([0.25]);
+    expect(seen).toEqual([]);
+  });
+
+  it("cannot drive an optimizer that a Keras schedule also drives (test_throws_when_optimizer_has_schedule: Keras raises a TypeError)", () => {
+    const optimizer = sgd(0.1);
+    const schedule = createScheduler(optimizer, { type: "PolynomialDecay", params: { initial_learning_rate: 0.1, decay_steps: 10 } });
+    const scheduler = new KerasReduceLROnPlateau(optimizer, { patience: 0 });
+    schedule.step();
+    feed(scheduler, [1, 2]);
+    expect(thrown(() => schedule.step())).toBeInstanceOf(StepError);
+  });
+
   it("is found by createScheduler only under its prefixed name (the bare name is PyTorch's)", () => {
     expect(createScheduler(sgd(0.1), { type: "keras.ReduceLROnPlateau", params: { min_lr: 0.01, min_delta: 0 } }).type).toBe("keras.ReduceLROnPlateau");
     expect(createScheduler(sgd(0.1), { type: "ReduceLROnPlateau" }).type).toBe("ReduceLROnPlateau");

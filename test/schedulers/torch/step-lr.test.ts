@@ -24,7 +24,9 @@ describe("StepLR", () => {
   it("refuses last_epoch without initialLr in the groups", () => {
     const error = thrown(() => new StepLR(sgd(1), { stepSize: 10, lastEpoch: 3 })) as InvalidOptionError;
     expect(error).toBeInstanceOf(InvalidOptionError);
-    expect(error.option).toBe("last_epoch");
+    expect(error.option).toBe("lastEpoch");
+    const python = thrown(() => new StepLR(sgd(1), { step_size: 10, last_epoch: 3 } as never)) as InvalidOptionError;
+    expect(python.option).toBe("last_epoch");
   });
 
   const invalid: [Record<string, unknown>, string][] = [
