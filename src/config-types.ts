@@ -118,4 +118,4 @@ export interface TypedConfig<T extends SchedulerType> {
  * A config whose type is only known at run time (read from JSON, a ds_config.json, Keras' `{ class_name, config }`).
  * A string literal `type` goes through the typed overload instead, so that a misspelled one is refused.
  */
-export type UntypedConfig<C> = C extends { type: infer T } ? (string extends T ? C : { type: SchedulerType; params?: ParamsOf<SchedulerType> }) : C;
+export type UntypedConfig<C> = C extends { type: infer T } ? (string extends T ? C : T extends SchedulerType ? TypedConfig<T> : { type: SchedulerType }) : C;

@@ -141,7 +141,7 @@ function create(optimizer: Optimizer, config: unknown, path: string, depth: numb
  */
 export function createScheduler<T extends SchedulerType>(optimizer: Optimizer, config: TypedConfig<T>): SchedulerOf<T>;
 /** A config known only at run time (JSON, a ds_config.json, a Keras dict): the result is typed as any scheduler. */
-export function createScheduler<C extends SchedulerConfig | Record<string, unknown>>(optimizer: Optimizer, config: C & UntypedConfig<C>): LRScheduler;
+export function createScheduler<const C extends SchedulerConfig | Record<string, unknown>>(optimizer: Optimizer, config: C & UntypedConfig<C>): LRScheduler;
 export function createScheduler(optimizer: Optimizer, config: unknown): LRScheduler {
   return create(optimizer, config, "", 0);
 }

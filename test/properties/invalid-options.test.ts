@@ -51,7 +51,7 @@ describe("invalid options are refused by a typed error that names the option", (
               // kwargs replaced) a key inside the new kwargs or a required option now missing.
               const written = [...Object.keys(mutated.config.params), ...(typeof m.value === "object" && m.value !== null ? Object.keys(m.value) : [])];
               // Values that pass every check but overflow at the first step are refused as a whole.
-              const overflow = error.option === "options" && error.expected.startsWith("values that give a finite lr");
+              const overflow = error.option === "options" && error.expected.startsWith("values that give finite values");
               const named = written.includes(rootOf(error.option)) || error.expected.startsWith("given") || overflow;
               expect(named, error.message).toBe(true);
             } else {

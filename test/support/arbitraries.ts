@@ -274,6 +274,13 @@ export const SCHEDULE_TABLE: Record<string, Entry> = {
   fixed_lr: { params: fc.record({ max_steps: opt(int(1, 1000)), steps_this_run: opt(int(1, 1000)) }).map(defined) },
   step_schedule: { params: fc.record({ decay_steps: opt(int(1, 100)), decay_gamma: opt(ratio) }).map(defined) },
 
+  ExponentialDecay: { params: fc.record({ initial_learning_rate: lr, decay_steps: real(0.5, 100), decay_rate: real(0.1, 1), staircase: opt(fc.boolean()), name: opt(fc.constantFrom("ed", null)) }).map(defined) },
+  InverseTimeDecay: { params: fc.record({ initial_learning_rate: lr, decay_steps: real(0.5, 100), decay_rate: real(0, 2), staircase: opt(fc.boolean()) }).map(defined) },
+  PolynomialDecay: { params: fc.record({ initial_learning_rate: lr, decay_steps: real(0.5, 200), end_learning_rate: opt(real(0, 1e-3)), power: opt(real(0, 3)), cycle: opt(fc.boolean()) }).map(defined) },
+  PiecewiseConstantDecay: { params: fc.array(int(-5, 300), { minLength: 1, maxLength: 5 }).chain((boundaries) => fc.record({ boundaries: fc.constant(boundaries), values: fc.array(lr, { minLength: boundaries.length + 1, maxLength: boundaries.length + 1 }) })) },
+  CosineDecay: { params: fc.record({ initial_learning_rate: lr, decay_steps: real(0.5, 300), alpha: opt(ratio), warmup_target: opt(fc.option(lr, { nil: null })), warmup_steps: opt(int(0, 100)) }).map(defined) },
+  CosineDecayRestarts: { params: fc.record({ initial_learning_rate: lr, first_decay_steps: real(0.5, 100), t_mul: opt(real(1, 3)), m_mul: opt(real(0.1, 1)), alpha: opt(ratio) }).map(defined) },
+  "keras.ReduceLROnPlateau": { params: fc.record({ monitor: opt(fc.constantFrom("val_loss", "loss")), factor: opt(real(0, 0.99)), patience: opt(int(0, 10)), mode: opt(fc.constantFrom("auto", "min", "max")), min_delta: opt(real(-1e-2, 1e-2)), cooldown: opt(int(0, 5)), min_lr: opt(real(0, 1e-4)) }).map(defined), drive: "metric" },
   WithWarmup: {
     params: fc
       .record({ schedule: childConfig, warmup_steps: int(0, 50), warmup_start_factor: opt(real(0.01, 1)), warmup_mode: opt(fc.constantFrom("linear", "exponential", "cosine")) })
