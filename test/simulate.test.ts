@@ -1,49 +1,41 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  InvalidOptionError,
-  LRScheduler,
-  UnknownSchedulerTypeError,
-  createScheduler,
-  knownSchedulerTypes,
-  registerScheduler,
-  schema,
-  simulate,
-  unregisterScheduler,
-  type Optimizer,
-} from "../../src/index.js";
 import * as z from "zod/mini";
-
-const { num } = schema;
+import { InvalidOptionError, UnknownSchedulerTypeError, createScheduler, knownSchedulerTypes, registerScheduler, simulate, unregisterScheduler, type Optimizer } from "../src/index.js";
+import { defineSchedule, metricEpochs, num, torchEpochs, type Plateau } from "../src/extend.js";
 
 /** Halves the lr every step, cycles momentum between 0.8 and 0.9 and raises the weight decay: every recorded series moves. */
-class ProbeLR extends LRScheduler<{ wd?: number }> {
-  static readonly schedulerType = "ProbeLR";
-  static readonly optionsSchema = z.strictObject({ wd: z.optional(num()) });
-  protected lrAt(i: number, t: number): number {
-    return this.baseLrs[i]! * 0.5 ** t;
-  }
-  protected override applyExtras(t: number): void {
-    for (const g of this.optimizer.paramGroups) {
-      if (g.betas) g.betas[0] = t % 2 === 0 ? 0.8 : 0.9;
-      else g.momentum = t % 2 === 0 ? 0.8 : 0.9;
-      if (this.options.wd !== undefined) g.weightDecay = this.options.wd * (t + 1);
-    }
-  }
-}
+const ProbeLR = defineSchedule({
+  type: "ProbeLR",
+  family: "test",
+  counter: torchEpochs,
+  options: () => ({ wd: z.optional(num()) }),
+  build: ({ wd }, { groups }) => ({
+    shape: (t) => 0.5 ** t,
+    momentum: (_i, _s, t) => (t % 2 === 0 ? 0.8 : 0.9),
+    momentumTarget: groups.every((g) => Array.isArray(g.betas)) ? "beta1" : "momentum",
+    ...(wd === undefined ? {} : { weightDecay: (_i: number, _s: number, t: number) => wd * (t + 1) }),
+  }),
+});
 
 /** Follows a metric: the lr is the last metric times the base lr. */
-class MetricLR extends LRScheduler {
-  static readonly schedulerType = "MetricLR";
-  static readonly optionsSchema = z.strictObject({});
-  private metric: number | undefined;
-  protected lrAt(i: number): number {
-    return this.baseLrs[i]! * (this.metric ?? 1);
-  }
-  override step(metric?: number): void {
-    this.metric = metric ?? Number.NaN;
-    this.apply();
-  }
-}
+const MetricLR = defineSchedule({
+  type: "MetricLR",
+  family: "test",
+  counter: metricEpochs,
+  base: "lr",
+  options: () => ({}),
+  build: (_o, { baseLrs }) => {
+    const plateau: Plateau<{ metric: number }, number> = {
+      fields: { metric: num() },
+      initial: { metric: 1 },
+      step(state, metric, lrs) {
+        state.metric = metric;
+        for (let i = 0; i < lrs.length; i++) lrs[i] = baseLrs[i]! * metric;
+      },
+    };
+    return { plateau: plateau as unknown as Plateau<Record<string, unknown>, number> };
+  },
+});
 
 afterEach(() => {
   unregisterScheduler("ProbeLR");

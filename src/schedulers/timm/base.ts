@@ -49,7 +49,7 @@ export interface TimmScheduler<O extends object = Record<string, unknown>> exten
 }
 
 /** A timm scheduler class. */
-export type TimmClass<F extends OptionFields> = ScheduleClass<F, TimmScheduler<OptionsOf<F>>>;
+export type TimmClass<F extends OptionFields, T extends string = string> = ScheduleClass<F, TimmScheduler<OptionsOf<F>>, T, "timm">;
 
 const factoryEpochs = /* @__PURE__ */ new WeakMap<object, number>();
 
@@ -71,7 +71,7 @@ function metricOf(scheduler: LRScheduler, metric: unknown): number | null {
  * metric-driven definition (PlateauLRScheduler) steps its plateau rule in `step(epoch, metric)` and
  * ignores `stepUpdate`.
  */
-export function timmClass<F extends OptionFields>(definition: ScheduleDefinition<F>): TimmClass<F> {
+export function timmClass<F extends OptionFields, T extends string>(definition: ScheduleDefinition<F, T, "timm">): TimmClass<F, T> {
   const Defined = defineSchedule(definition) as unknown as new (optimizer: Optimizer, options?: unknown) => LRScheduler<OptionsOf<F>>;
   class TimmLRScheduler extends Defined implements TimmScheduler<OptionsOf<F>> {
     #metric: number | null = null;
@@ -131,7 +131,7 @@ export function timmClass<F extends OptionFields>(definition: ScheduleDefinition
     }
   }
   Object.defineProperty(TimmLRScheduler, "name", { value: definition.type });
-  return TimmLRScheduler as unknown as TimmClass<F>;
+  return TimmLRScheduler as unknown as TimmClass<F, T>;
 }
 
 /**

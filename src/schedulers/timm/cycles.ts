@@ -56,16 +56,15 @@ export function cycleForm(type: string, o: CycleSettings, curve: CycleCurve, ctx
   const noise: Noise = timmNoise(type, o, false, ctx);
   const lnMul = cycleMul === 1 ? 0 : correctlyRoundedLog(cycleMul);
   const half = curve.scale;
-  // Set by `locate(t)` for the per-group values of the same t.
-  let phase = WARMUP;
-  let gamma = 1;
-  let factor = 0;
+  // Where `locate(t)` found t, for the per-group values of the same t.
+  const at = { phase: WARMUP, gamma: 1, factor: 0, noisy: false, noise: 0 };
 
-  /** Where t falls (timm's `_get_lr` up to the per-group values). @throws StepError where timm raises */
-  const locate = (t: number): number => {
+  /** Finds where t falls (timm's `_get_lr` up to the per-group values) and records it in `at`. @throws StepError where timm raises */
+  const locate = (t: number): void => {
     if (t < warmupT) {
-      phase = WARMUP;
-      return 0;
+      at.phase = WARMUP;
+      at.factor = 0;
+      return;
     }
     const local = warmupPrefix ? t - warmupT : t;
     let i: number;
@@ -83,19 +82,18 @@ export function cycleForm(type: string, o: CycleSettings, curve: CycleCurve, ctx
       elapsed = local - tInitial * i;
     }
     if (curve.decayBeforeLimit || i < cycleLimit) {
-      gamma = cycleDecay ** i;
-      if (!Number.isFinite(gamma)) throw new StepError(type, t, `cycle_decay ** ${i} overflows (timm raises OverflowError)`);
+      at.gamma = cycleDecay ** i;
+      if (!Number.isFinite(at.gamma)) throw new StepError(type, t, `cycle_decay ** ${i} overflows (timm raises OverflowError)`);
     }
     if (i < cycleLimit) {
-      phase = CURVE;
-      factor = curve.factor(elapsed, length);
-    } else phase = FLOOR;
-    return factor;
+      at.phase = CURVE;
+      at.factor = curve.factor(elapsed, length);
+    } else at.phase = FLOOR;
   };
   let slopes: readonly number[] = [];
-  /** Group i's lr at t before noise and scale, with `f` what `locate(t)` returned. */
+  /** Group i's lr at t before noise and scale, `f` the curve's factor `locate(t)` found. */
   const plain = (i: number, t: number, f: number): number =>
-    phase === WARMUP ? warmupLrInit + t * slopes[i]! : phase === CURVE ? lrMin + half * (bases[i]! * gamma - lrMin) * f : lrMin;
+    at.phase === WARMUP ? warmupLrInit + t * slopes[i]! : at.phase === CURVE ? lrMin + half * (bases[i]! * at.gamma - lrMin) * f : lrMin;
 
   let targets: readonly number[] = bases;
   if (curve.warmupTowardCurve && warmupT !== 0) {
@@ -105,22 +103,20 @@ export function cycleForm(type: string, o: CycleSettings, curve: CycleCurve, ctx
       if (!(error instanceof StepError)) throw error;
       ctx.fail("warmupT", warmupT, `a warmup whose end the schedule can compute (${error.message})`);
     }
-    targets = bases.map((_, i) => plain(i, warmupT, factor));
+    targets = bases.map((_, i) => plain(i, warmupT, at.factor));
   }
   slopes = warmupSlopes(targets, warmupT, warmupLrInit);
-  let noisy = false;
-  let n = 0;
   return {
     beforeStart: (i) => (warmupT !== 0 ? warmupLrInit : bases[i]!) * scales[i]!,
     shape(t) {
-      const s = locate(t);
-      noisy = noise.inRange(t);
-      if (noisy) n = noise.at(t);
-      return s;
+      locate(t);
+      at.noisy = noise.inRange(t);
+      if (at.noisy) at.noise = noise.at(t);
+      return at.factor;
     },
     lr(i, s, t) {
       const v = plain(i, t, s);
-      return (noisy ? v + v * n : v) * scales[i]!;
+      return (at.noisy ? v + v * at.noise : v) * scales[i]!;
     },
   };
 }

@@ -20,21 +20,20 @@ export function decayForm(type: string, o: DecaySettings, decays: (t: number) =>
   const scales = lrScales(type, ctx);
   const slopes = warmupSlopes(bases, warmupT, warmupLrInit);
   const noise = timmNoise(type, o, false, ctx);
-  let warm = false;
-  let noisy = false;
-  let n = 0;
+  // Where `shape(t)` found t, for the per-group values of the same t.
+  const at = { warm: false, noisy: false, noise: 0 };
   return {
     beforeStart: (i) => (warmupT !== 0 ? warmupLrInit : bases[i]!) * scales[i]!,
     shape(t) {
-      warm = t < warmupT;
-      const s = warm ? 0 : decayRate ** decays(warmupPrefix ? t - warmupT : t);
-      noisy = noise.inRange(t);
-      if (noisy) n = noise.at(t);
+      at.warm = t < warmupT;
+      const s = at.warm ? 0 : decayRate ** decays(warmupPrefix ? t - warmupT : t);
+      at.noisy = noise.inRange(t);
+      if (at.noisy) at.noise = noise.at(t);
       return s;
     },
     lr(i, s, t) {
-      const v = warm ? warmupLrInit + t * slopes[i]! : bases[i]! * s;
-      return (noisy ? v + v * n : v) * scales[i]!;
+      const v = at.warm ? warmupLrInit + t * slopes[i]! : bases[i]! * s;
+      return (at.noisy ? v + v * at.noise : v) * scales[i]!;
     },
   };
 }

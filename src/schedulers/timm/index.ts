@@ -1,6 +1,5 @@
 // The timm family (pytorch-image-models' timm.scheduler): its public classes, create_scheduler_v2, and its entries for createScheduler.
 import { classFactory, type SchedulerFactory } from "../../core/registry.js";
-import type { ScheduleClass } from "../../core/define.js";
 import { CosineLRScheduler } from "./cosine-lr.js";
 import { MultiStepLRScheduler } from "./multistep-lr.js";
 import { PlateauLRScheduler } from "./plateau-lr.js";
@@ -21,6 +20,6 @@ export type { TimmScheduler } from "./base.js";
 
 /** The timm family's entries for createScheduler: the six classes and `create_scheduler_v2`. */
 export const timmFactories = (): SchedulerFactory[] => [
-  ...([CosineLRScheduler, TanhLRScheduler, StepLRScheduler, MultiStepLRScheduler, PlateauLRScheduler, PolyLRScheduler] as unknown as ScheduleClass[]).map((cls) => classFactory(cls)),
+  ...[CosineLRScheduler, TanhLRScheduler, StepLRScheduler, MultiStepLRScheduler, PlateauLRScheduler, PolyLRScheduler].map((cls) => classFactory(cls)),
   createSchedulerV2Factory,
 ];
