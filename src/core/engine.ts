@@ -59,6 +59,8 @@ export interface Internals {
   /** The chain clock at this scheduler's last step. */
   readonly stamp: number;
   readonly chainable: boolean;
+  /** The scheduler this one's factor multiplies whatever it writes (`withPlateau`). */
+  readonly multiplies: object | undefined;
   /** A metric-driven schedule's cuts, per group (1 until the first cut). */
   readonly scale: Float64Array;
 }
@@ -290,7 +292,8 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
    */
   #chained(t: number): void {
     const others = this.#chain.members.filter((m) => m !== this) as LRScheduler[];
-    if (!this.#chainable && others.some((o) => o[internal].stamp > this.#stamp)) {
+    const overwrites = (o: LRScheduler) => o[internal].stamp > this.#stamp && o[internal].multiplies !== this;
+    if (!this.#chainable && others.some(overwrites)) {
       const names = others.map((o) => o.type).join(", ");
       throw new StepError(
         this.type,
@@ -302,6 +305,17 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     }
     this.#own.set(this.#channels[0]!.values);
     if (this.#chainable) this.#applyChain();
+    else this.#applyMultipliers();
+  }
+
+  /** An absolute schedule's values times the factors of the schedulers put on top of it (`withPlateau`). */
+  #applyMultipliers(): void {
+    const lrs = this.#channels[0]!.values;
+    for (const member of this.#chain.members) {
+      const other = (member as LRScheduler)[internal];
+      if (other.multiplies !== this) continue;
+      for (let i = 0; i < lrs.length; i++) lrs[i] = lrs[i]! * other.factor(i);
+    }
   }
 
   /**
@@ -466,6 +480,9 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       get chainable() {
         return self.#chainable;
       },
+      get multiplies() {
+        return self.definition.multiplies?.(self.#state.options as never);
+      },
       get scale() {
         return self.#scale;
       },
@@ -489,7 +506,10 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     this.#state = candidate.state;
     if (!candidate.leavesGroups) this.#own.set(channels[0]!.values);
     try {
-      if (!candidate.leavesGroups && !candidate.state.form.plateau && this.#chain.members.length > 1 && this.#chainable) this.#applyChain();
+      if (!candidate.leavesGroups && !candidate.state.form.plateau && this.#chain.members.length > 1) {
+        if (this.#chainable) this.#applyChain();
+        else this.#applyMultipliers();
+      }
       this.#write();
     } catch (error) {
       this.#channels = previous.channels;

@@ -140,6 +140,12 @@ export interface ScheduleDefinition<F extends OptionFields = OptionFields, T ext
    * the schedule writes absolute values.
    */
   readonly chainable?: (options: OptionsOf<F>) => boolean;
+  /**
+   * The scheduler whose values this one's factor multiplies whatever that one writes (a plateau put on
+   * top of any schedule with `withPlateau`): that scheduler's steps take this factor, even where the
+   * reference would overwrite it.
+   */
+  readonly multiplies?: (options: OptionsOf<F>) => object;
   /** The config policy of a `loadStateDict` that names none, when the options choose it (Megatron's `override_opt_param_scheduler`). Default `"checkpoint"`. */
   readonly loadPolicy?: (options: OptionsOf<F>) => "checkpoint" | "current" | "strict";
 }

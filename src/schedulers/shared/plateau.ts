@@ -131,7 +131,7 @@ export function torchPlateauDefinition<T extends string, Family extends string>(
 }
 
 /** A class made by `defineSchedule` from `torchPlateauDefinition`. */
-type PlateauBase = new (optimizer: Optimizer, options?: never) => LRScheduler<TorchPlateauOptions>;
+type PlateauBase = new (optimizer: Optimizer, options: never) => LRScheduler<TorchPlateauOptions>;
 
 /**
  * The public class of a ReduceLROnPlateau definition: the engine, with PyTorch's attributes
