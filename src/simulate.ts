@@ -165,9 +165,12 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
   }));
   const lr = groups.map(() => new Float64Array(steps + 1));
   const metrics = options.metrics;
+  // A metric-driven schedule that is told the time (timm's PlateauLRScheduler: step(epoch, metric)) gets the step count too.
+  const toldTheTime = scheduler[internal].state.form.plateau?.explicitEpoch === "expected";
   for (let t = 0; t <= steps; t++) {
     if (t > 0) {
       if (metrics === undefined) scheduler.step();
+      else if (toldTheTime) scheduler.step(t, metrics[t - 1]);
       else scheduler.step(metrics[t - 1]);
     }
     for (let i = 0; i < groups.length; i++) {

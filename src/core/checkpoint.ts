@@ -234,7 +234,7 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
   const baseLrs = contents.baseLrsKey ? reader.numbers(contents.baseLrsKey, groups) : current.baseLrs;
   const plateauForm = current.form.plateau;
   const lastLr = contents.lastLrKey ? reader.numbers(contents.lastLrKey, groups, { allowNonFinite: !plateauForm }) : undefined;
-  if (plateauForm && lastLr === undefined) reader.fail(dialect.lastLr ?? "_last_lr", `a list of ${groups} finite numbers (the lrs to restore)`);
+  if (plateauForm && lastLr === undefined && !dialect.leavesGroups) reader.fail(dialect.lastLr ?? "_last_lr", `a list of ${groups} finite numbers (the lrs to restore)`);
   const plateau = readPlateau(scheduler, contents.state, current.plateau, (key) => reader.prefix + (dialect.state?.[key] ?? key));
   const form = buildCandidate(scheduler, chosen, baseLrs, children, field);
   let held: HeldValues | undefined;

@@ -85,6 +85,10 @@ function spell(option: string, spelled: Spelling): string {
   return (spelled[head] ?? pythonName(head)) + option.slice(head.length);
 }
 
+function refuseArgument(definition: ScheduleDefinition, current: number, x: unknown, expected: string): never {
+  throw new StepError(definition.type, current, `the ${definition.counter.argumentName} must be ${expected}; got ${describeValue(x)}`);
+}
+
 /** The next counter value for `step(x)` under the definition's convention. @throws StepError */
 function nextCount(definition: ScheduleDefinition, current: number, x: unknown, end: number | undefined): number {
   const counter = definition.counter;
@@ -92,14 +96,13 @@ function nextCount(definition: ScheduleDefinition, current: number, x: unknown, 
   let next: number;
   if (x === undefined) next = current + 1;
   else {
-    const what = `the ${counter.argumentName}`;
-    if (typeof x !== "number" || !Number.isFinite(x)) throw new StepError(type, current, `${what} must be a finite number; got ${describeValue(x)}`);
-    if (counter.integer && !Number.isInteger(x)) throw new StepError(type, current, `${what} must be an integer; got ${x}`);
+    if (typeof x !== "number" || !Number.isFinite(x)) return refuseArgument(definition, current, x, "a finite number");
+    if (counter.integer && !Number.isInteger(x)) return refuseArgument(definition, current, x, "an integer");
     if (counter.argument === "by") {
-      if (x < 0) throw new StepError(type, current, `${what} must be >= 0; got ${x}`);
+      if (x < 0) return refuseArgument(definition, current, x, ">= 0");
       next = current + x;
     } else {
-      if (x < counter.min) throw new StepError(type, current, `${what} must be >= ${counter.min}; got ${x}`);
+      if (x < counter.min) return refuseArgument(definition, current, x, `>= ${counter.min}`);
       next = x;
     }
     if (counter.argumentWarning) emitWarning(type, counter.argumentWarning.code, counter.argumentWarning.message);

@@ -33,7 +33,7 @@ function mutateAt(value: unknown, path: number[], replacement: unknown, mode: nu
 /** A state dict of another running schedule (any type), through JSON. */
 const foreignStateDict = anyCase.map((c) => {
   const { scheduler } = buildCase(c);
-  scheduler.step(...(c.drive === "metric" ? [0.5] : []));
+  scheduler.step(...(c.drive === "metric" ? [0.5] : c.drive === "epochMetric" ? [1, 0.5] : []));
   return JSON.parse(JSON.stringify(scheduler.stateDict())) as unknown;
 });
 

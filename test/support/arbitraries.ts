@@ -16,7 +16,8 @@ export type Drive =
   | "count" // step() only
   | "batchIteration" // DeepSpeed: step() or step(batchIteration), forwards or backwards
   | "increment" // Megatron: step(increment >= 0)
-  | "metric"; // ReduceLROnPlateau: step(metric)
+  | "metric" // ReduceLROnPlateau: step(metric)
+  | "epochMetric"; // timm's PlateauLRScheduler: step(epoch, metric)
 
 export interface ScheduleCase {
   config: { type: string; params: Record<string, unknown> };
@@ -281,6 +282,13 @@ export const SCHEDULE_TABLE: Record<string, Entry> = {
   CosineDecay: { params: fc.record({ initial_learning_rate: lr, decay_steps: real(0.5, 300), alpha: opt(ratio), warmup_target: opt(fc.option(lr, { nil: null })), warmup_steps: opt(int(0, 100)) }).map(defined) },
   CosineDecayRestarts: { params: fc.record({ initial_learning_rate: lr, first_decay_steps: real(0.5, 100), t_mul: opt(real(1, 3)), m_mul: opt(real(0.1, 1)), alpha: opt(ratio) }).map(defined) },
   "keras.ReduceLROnPlateau": { params: fc.record({ monitor: opt(fc.constantFrom("val_loss", "loss")), factor: opt(real(0, 0.99)), patience: opt(int(0, 10)), mode: opt(fc.constantFrom("auto", "min", "max")), min_delta: opt(real(-1e-2, 1e-2)), cooldown: opt(int(0, 5)), min_lr: opt(real(0, 1e-4)) }).map(defined), drive: "metric" },
+  CosineLRScheduler: { params: fc.record({ t_initial: int(1, 60), lr_min: opt(real(0, 1e-4)), cycle_mul: opt(fc.constantFrom(1, 2, 3)), cycle_decay: opt(real(0.5, 1)), cycle_limit: opt(int(0, 4)), warmup_t: opt(int(0, 10)), warmup_lr_init: opt(real(0, 1e-3)), warmup_prefix: opt(fc.boolean()), k_decay: opt(real(1, 2)), noise_range_t: opt(fc.constantFrom(null, 10, [5, 50])), noise_seed: opt(int(0, 100)) }).map(defined) },
+  TanhLRScheduler: { params: fc.record({ t_initial: int(1, 60), lb: opt(real(-8, -1)), ub: opt(real(0, 4)), lr_min: opt(real(0, 1e-4)), cycle_mul: opt(fc.constantFrom(1, 2)), cycle_decay: opt(real(0.5, 1)), cycle_limit: opt(int(0, 4)), warmup_t: opt(int(0, 10)), warmup_lr_init: opt(real(0, 1e-3)), warmup_prefix: opt(fc.boolean()), noise_range_t: opt(fc.constantFrom(null, 10, [5, 50])) }).map(defined) },
+  PolyLRScheduler: { params: fc.record({ t_initial: int(1, 60), power: opt(real(0.5, 3)), lr_min: opt(real(0, 1e-4)), cycle_mul: opt(fc.constantFrom(1, 2)), cycle_decay: opt(real(0.5, 1)), cycle_limit: opt(int(0, 4)), warmup_t: opt(int(0, 10)), warmup_lr_init: opt(real(0, 1e-3)), warmup_prefix: opt(fc.boolean()), k_decay: opt(real(1, 2)) }).map(defined) },
+  StepLRScheduler: { params: fc.record({ decay_t: fc.oneof(int(1, 30), real(0.5, 30)), decay_rate: opt(real(0.1, 1)), warmup_t: opt(int(0, 10)), warmup_lr_init: opt(real(0, 1e-3)), warmup_prefix: opt(fc.boolean()), t_in_epochs: opt(fc.boolean()), noise_range_t: opt(fc.constantFrom(null, 3, [5, 50])), noise_pct: opt(real(0.1, 1)) }).map(defined) },
+  MultiStepLRScheduler: { params: fc.record({ decay_t: fc.array(int(0, 100), { maxLength: 4 }), decay_rate: opt(real(0.1, 1)), warmup_t: opt(int(0, 10)), warmup_lr_init: opt(real(0, 1e-3)), warmup_prefix: opt(fc.boolean()) }).map(defined) },
+  PlateauLRScheduler: { params: fc.record({ mode: opt(fc.constantFrom("min", "max")), decay_rate: opt(real(0, 0.99)), patience_t: opt(int(0, 5)), threshold: opt(real(0, 0.1)), cooldown_t: opt(int(0, 3)), warmup_t: opt(int(0, 5)), warmup_lr_init: opt(real(0, 1e-3)), lr_min: opt(real(0, 1e-4)) }).map(defined), drive: "epochMetric" },
+  create_scheduler_v2: { params: fc.record({ sched: fc.constantFrom("cosine", "tanh", "step", "multistep", "poly"), num_epochs: int(1, 60), warmup_epochs: opt(int(0, 5)), warmup_prefix: opt(fc.boolean()), decay_epochs: opt(int(1, 20)), cycle_limit: opt(int(1, 3)), min_lr: opt(real(0, 1e-5)), cooldown_epochs: opt(int(0, 5)) }).map(defined) },
   WithWarmup: {
     params: fc
       .record({ schedule: childConfig, warmup_steps: int(0, 50), warmup_start_factor: opt(real(0.01, 1)), warmup_mode: opt(fc.constantFrom("linear", "exponential", "cosine")) })
@@ -346,6 +354,7 @@ export function actions(c: ScheduleCase, maxLength = 120): fc.Arbitrary<Action[]
 /** Performs action `k` of a run on `scheduler` (metric-driven schedules get `metricAt(seed, k)`). */
 export function perform(scheduler: LRScheduler, c: ScheduleCase, action: Action, k: number, seed = 0): void {
   if (c.drive === "metric") scheduler.step(metricAt(seed, k));
+  else if (c.drive === "epochMetric") scheduler.step(k + 1, metricAt(seed, k));
   else if (action.kind === "arg") scheduler.step(action.value);
   else scheduler.step();
 }
