@@ -10,8 +10,8 @@ import { parseOptions, type Spelling } from "./options.js";
 import { readReference } from "./reference.js";
 import type { CompleteForm } from "./schedule.js";
 import { STATE_FORMAT, STATE_VERSION, StateReader, isOwnStateDict, optionsToJson, type SchedulerStateDict } from "./state.js";
-import { channelsOf, computeValues, type ChannelName } from "./values.js";
-import { fieldsOf, internal, type EngineState, type HeldValues, type LRScheduler } from "./engine.js";
+import { channelsOf, computeValues, valuesFor, type ChannelName, type StepValues } from "./values.js";
+import { fieldsOf, heldOf, internal, leaveExtras, type EngineState, type HeldValues, type LRScheduler } from "./engine.js";
 
 /**
  * What `loadStateDict` does when the checkpoint's options differ from the constructor's:
@@ -36,8 +36,8 @@ export interface Candidate {
   readonly leavesGroups?: boolean;
   /** A metric-driven schedule's cuts so far (its factor when another scheduler drives the optimizer too). */
   readonly scale?: readonly number[];
-  /** Each channel's values (top level only; empty for sub-schedulers, whose parent writes the groups). */
-  readonly values: readonly Float64Array[];
+  /** The values the load writes (top level only: a composite writes the groups, not its sub-schedulers). */
+  readonly values: StepValues | undefined;
 }
 
 function readPolicy(scheduler: LRScheduler, options: unknown): ConfigPolicy {
@@ -196,13 +196,13 @@ function validateOwn(scheduler: LRScheduler, reader: StateReader, policy: Config
     scale = reader.numbers("scale", groups);
     if (!scale.every((v) => v >= 0)) reader.fail("scale", `a list of ${groups} finite numbers >= 0 (the cuts so far)`);
   }
-  return { scheduler, state, children, lastLr, counterField: `${reader.prefix}lastEpoch`, scale, values: [] };
+  return { scheduler, state, children, lastLr, counterField: `${reader.prefix}lastEpoch`, scale, values: undefined };
 }
 
 /** A sub-scheduler whose state a reference dict does not carry: it stays as it is. */
 function unchanged(scheduler: LRScheduler): Candidate {
   const inner = scheduler[internal];
-  return { scheduler, state: inner.state, children: inner.state.children.map(unchanged), lastLr: undefined, counterField: "lastEpoch", values: [] };
+  return { scheduler, state: inner.state, children: inner.state.children.map(unchanged), lastLr: undefined, counterField: "lastEpoch", values: undefined };
 }
 
 function validateReference(scheduler: LRScheduler, reader: StateReader, policy: ConfigPolicy, depth: number): Candidate {
@@ -250,7 +250,7 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
     held,
     plateau,
   };
-  return { scheduler, state, children, lastLr, counterField: reader.prefix + contents.counterKey, leavesGroups: dialect.leavesGroups === true, values: [] };
+  return { scheduler, state, children, lastLr, counterField: reader.prefix + contents.counterKey, leavesGroups: dialect.leavesGroups === true, values: undefined };
 }
 
 function buildCandidate(scheduler: LRScheduler, chosen: ChosenOptions, baseLrs: readonly number[], children: readonly Candidate[], field: (option: string) => string): CompleteForm {
@@ -268,43 +268,41 @@ function buildCandidate(scheduler: LRScheduler, chosen: ChosenOptions, baseLrs: 
 /** Held values for a load that writes some channels with the previous settings: the new form's values, those channels from the old one. */
 function previousValues(scheduler: LRScheduler, before: CompleteForm, after: CompleteForm, t: number, names: readonly ChannelName[]): HeldValues | undefined {
   const groups = scheduler.optimizer.paramGroups.length;
-  const next = channelsOf(after, groups);
-  const old = channelsOf(before, groups);
+  const next = valuesFor(after, groups);
+  const old = valuesFor(before, groups);
   try {
-    computeValues(next, after.shape ? after.shape(t) : 0, t, scheduler.type);
-    computeValues(old, before.shape ? before.shape(t) : 0, t, scheduler.type);
+    computeValues(next, after, after.shape ? after.shape(t) : 0, t, scheduler.type);
+    computeValues(old, before, before.shape ? before.shape(t) : 0, t, scheduler.type);
   } catch {
     return undefined; // the values are checked (and refused) with the candidate's own form
   }
+  const previous = new Map(channelsOf(old));
   const held: Record<string, (number | null)[]> = {};
   let differs = false;
-  for (const channel of next) {
-    const previous = old.find((c) => c.name === channel.name);
-    const source = names.includes(channel.name) && previous ? previous : channel;
-    if (source !== channel && source.values.some((v, i) => !Object.is(v, channel.values[i]))) differs = true;
-    held[channel.name] = Array.from(source.values, (v) => (v === v ? v : null));
+  for (const [name, values] of channelsOf(next)) {
+    const source = names.includes(name) ? (previous.get(name) ?? values) : values;
+    if (source !== values && source.some((v, i) => !Object.is(v, values[i]))) differs = true;
+    held[name] = Array.from(source, (v) => (v === v ? v : null));
   }
   return differs ? (held as HeldValues) : undefined;
 }
 
 /** The values of a step reached by `step(x)` (the form's `jumpShape`), held until the counter moves. */
 function jumpValues(scheduler: LRScheduler, form: CompleteForm, t: number): HeldValues | undefined {
-  const channels = channelsOf(form, scheduler.optimizer.paramGroups.length);
+  const values = valuesFor(form, scheduler.optimizer.paramGroups.length);
   try {
-    computeValues(channels, form.jumpShape!(t), t, scheduler.type);
+    computeValues(values, form, form.jumpShape!(t), t, scheduler.type);
   } catch {
     return undefined; // the candidate's plain values are checked (and refused) below
   }
-  const held: Record<string, (number | null)[]> = {};
-  for (const c of channels) held[c.name] = Array.from(c.values, (v) => (v === v ? v : null));
-  return held as HeldValues;
+  return heldOf(values);
 }
 
 /** The values a validated candidate writes: held ones, the metric state's lrs, or the closed form at its step. */
-function valuesOf(scheduler: LRScheduler, candidate: Candidate): Float64Array[] {
+function valuesOf(scheduler: LRScheduler, candidate: Candidate): StepValues {
   const { form, lastEpoch: t, held, started } = candidate.state;
   const groups = scheduler.optimizer.paramGroups.length;
-  const channels = channelsOf(form, groups);
+  const values = valuesFor(form, groups);
   const fail = (reason: string): never => {
     throw new InvalidStateDictError(scheduler.type, candidate.counterField, t, `a step at which the schedule's values are finite (${reason})`);
   };
@@ -312,29 +310,30 @@ function valuesOf(scheduler: LRScheduler, candidate: Candidate): Float64Array[] 
     throw new InvalidStateDictError(scheduler.type, candidate.counterField, t, `at most ${form.end} (the schedule's last step)`);
   }
   if (candidate.leavesGroups) {
-    for (const c of channels) c.values.fill(NaN);
+    values.lr.fill(NaN);
+    leaveExtras(values);
   } else if (form.plateau) {
-    channels[0]!.values.set(candidate.lastLr!);
-    for (const c of channels.slice(1)) c.values.fill(NaN);
+    values.lr.set(candidate.lastLr!);
+    leaveExtras(values);
   } else if (held) {
-    for (const c of channels) {
-      const list = held[c.name];
-      if (list) c.values.set(list.map((v) => v ?? NaN));
-      else c.values.fill(NaN);
+    for (const [name, array] of channelsOf(values)) {
+      const list = held[name];
+      if (list) array.set(list.map((v) => v ?? NaN));
+      else array.fill(NaN);
     }
   } else if (!started && form.beforeStart) {
-    for (let i = 0; i < groups; i++) channels[0]!.values[i] = form.beforeStart(i);
-    if (!channels[0]!.values.every(Number.isFinite)) fail("the value before the first step is not finite");
-    for (const c of channels.slice(1)) c.values.fill(NaN);
+    for (let i = 0; i < groups; i++) values.lr[i] = form.beforeStart(i);
+    if (!values.lr.every(Number.isFinite)) fail("the value before the first step is not finite");
+    leaveExtras(values);
   } else {
     try {
-      computeValues(channels, form.shape ? form.shape(t) : 0, t, scheduler.type);
+      computeValues(values, form, form.shape ? form.shape(t) : 0, t, scheduler.type);
     } catch (error) {
       if (error instanceof StepError || (error instanceof LRSchedulerError && !(error instanceof InvalidStateDictError))) fail(error.message);
       throw error;
     }
   }
-  return channels.map((c) => c.values);
+  return values;
 }
 
 /** Our own format: plain JSON tagged with format, version and type. */

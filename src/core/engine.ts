@@ -11,7 +11,7 @@ import { parseOptions, pythonName, type OptionFields, type Spelling } from "./op
 import type { ChildForm, CompleteForm, Form, ScheduleDefinition } from "./schedule.js";
 import { readStateDict, writeStateDict, type Candidate, type ConfigPolicy } from "./checkpoint.js";
 import type { SchedulerStateDict } from "./state.js";
-import { channelsOf, computeValues, writeValues, type Channel, type ChannelName } from "./values.js";
+import { channelsOf, computeValues, valuesFor, writeValues, type ChannelName, type StepValues } from "./values.js";
 import { emitWarning } from "./warnings.js";
 import { attach, chainOf, detach, type Chain } from "./chain.js";
 
@@ -123,15 +123,15 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   /** The schedule this scheduler runs. */
   readonly definition: ScheduleDefinition;
   #state: EngineState;
-  #channels: Channel[];
+  #values: StepValues;
   #lastLr: number[];
   /** Spare plateau state and lrs for a metric step, so that a refused metric changes nothing. */
   #plateauSpare: Record<string, unknown> | undefined;
   #metricLrs: number[];
   /** This scheduler's own lrs at its counter (the group's lrs are these times the other attached schedulers' factors). */
   #own: Float64Array;
-  /** Channels for the plain values at a jump's step, to tell whether the jump's differ (allocated on the first jump). */
-  #spare: Channel[] | undefined;
+  /** The plain values at a jump's step, to tell whether the jump's differ (allocated on the first jump). */
+  #spare: StepValues | undefined;
   /** A metric-driven schedule's cuts so far, per group: its factor in a chain. */
   #scale: Float64Array;
   #chain: Chain;
@@ -152,7 +152,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const start = counter.start(parsed);
     this.optimizer = optimizer;
     this.definition = definition;
-    this.#channels = channelsOf(form, groups.length);
+    this.#values = valuesFor(form, groups.length);
     this.#metricLrs = groups.map(() => 0);
     this.#own = new Float64Array(groups.length);
     this.#scale = new Float64Array(groups.length).fill(1);
@@ -160,13 +160,13 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const writes = !form.plateau && (counter.writesAtStart === "always" || (counter.writesAtStart === "fresh" && fresh));
     try {
       if (form.beforeStart) this.#computeBeforeStart(form);
-      else if (writes) computeValues(this.#channels, form.shape ? form.shape(start) : 0, start, type);
+      else if (writes) computeValues(this.#values, form, form.shape ? form.shape(start) : 0, start, type);
     } catch (error) {
       // Options that pass every check yet overflow at once (an eta_min of -1e308) are invalid options.
       if (!(error instanceof StepError)) throw error;
       throw new InvalidOptionError(type, "options", options, `values that give finite values at the first step (${error.message})`);
     }
-    const written = this.#channels[0]!.values;
+    const written = this.#values.lr;
     const recordedBase = form.baseLrs ?? (rule === "absolute" && (writes || form.beforeStart) ? Array.from(written) : baseLrs);
     this.#own.set(writes || form.beforeStart ? written : groups.map((g) => g.lr ?? NaN));
     this.#state = {
@@ -191,7 +191,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
         });
       }
       if (rule === "initialLr") for (const g of groups) if (g.initialLr === undefined) g.initialLr = g.lr;
-      if (writes || form.beforeStart) writeValues(this.#channels, groups);
+      if (writes || form.beforeStart) writeValues(this.#values, groups);
     });
     for (const child of children) detach(optimizer, child);
     this.#chain = attach(optimizer, this);
@@ -245,16 +245,16 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const form = state.form;
     const jump = x !== undefined && form.jumpShape !== undefined;
     const s = jump ? form.jumpShape!(t) : form.shape ? form.shape(t) : 0;
-    computeValues(this.#channels, s, t, this.type);
+    computeValues(this.#values, form, s, t, this.type);
     const held = jump ? this.#heldAfterJump(form, t) : undefined;
     if (this.#chain.members.length > 1) this.#chained(t);
-    else this.#own.set(this.#channels[0]!.values);
+    else this.#own.set(this.#values.lr);
     this.#write();
     this.#stamp = ++this.#chain.clock;
     state.lastEpoch = t;
     state.started = true;
     state.held = held;
-    const lrs = this.#channels[0]!.values;
+    const lrs = this.#values.lr;
     for (let i = 0; i < lrs.length; i++) if (lrs[i] === lrs[i]) this.#lastLr[i] = lrs[i]!;
     if (form.childClocks) this.#syncChildren(form, t);
   }
@@ -265,19 +265,20 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
    * that a state dict restores them; undefined when they are the plain values, as they usually are.
    */
   #heldAfterJump(form: CompleteForm, t: number): HeldValues | undefined {
-    const spare = (this.#spare ??= channelsOf(form, this.optimizer.paramGroups.length));
+    const spare = (this.#spare ??= valuesFor(form, this.optimizer.paramGroups.length));
     try {
-      computeValues(spare, form.shape ? form.shape(t) : 0, t, this.type);
+      computeValues(spare, form, form.shape ? form.shape(t) : 0, t, this.type);
     } catch {
-      return heldOf(this.#channels);
+      return heldOf(this.#values);
     }
-    const same = this.#channels.every((c, k) => c.values.every((v, i) => Object.is(v, spare[k]!.values[i])));
-    return same ? undefined : heldOf(this.#channels);
+    const plain = channelsOf(spare);
+    const same = channelsOf(this.#values).every(([, values], k) => values.every((v, i) => Object.is(v, plain[k]![1][i])));
+    return same ? undefined : heldOf(this.#values);
   }
 
   #write(): void {
     try {
-      writeValues(this.#channels, this.optimizer.paramGroups);
+      writeValues(this.#values, this.optimizer.paramGroups);
     } catch (error) {
       if (error instanceof LRSchedulerError) throw error;
       throw new InvalidOptimizerError(this.type, "paramGroups", "(a group refused a write)", `writable groups (${error instanceof Error ? error.message : String(error)}); the groups keep their values`);
@@ -306,14 +307,14 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
         "step-refused",
       );
     }
-    this.#own.set(this.#channels[0]!.values);
+    this.#own.set(this.#values.lr);
     if (this.#chainable) this.#applyChain();
     else this.#applyMultipliers();
   }
 
   /** An absolute schedule's values times the factors of the schedulers put on top of it (`withPlateau`). */
   #applyMultipliers(): void {
-    const lrs = this.#channels[0]!.values;
+    const lrs = this.#values.lr;
     for (const member of this.#chain.members) {
       const other = (member as LRScheduler)[internal];
       if (other.multiplies !== this) continue;
@@ -326,7 +327,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
    * multiplied in the chain's order: the same bits whichever scheduler stepped (or was loaded) last.
    */
   #applyChain(): void {
-    const lrs = this.#channels[0]!.values;
+    const lrs = this.#values.lr;
     const bases = this.#state.baseLrs;
     for (let i = 0; i < lrs.length; i++) lrs[i] = bases[i]!;
     for (const member of this.#chain.members) {
@@ -339,13 +340,13 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   }
 
   #computeBeforeStart(form: Form): void {
-    const lr = this.#channels[0]!;
-    for (let i = 0; i < lr.values.length; i++) {
+    const values = this.#values;
+    for (let i = 0; i < values.lr.length; i++) {
       const v = form.beforeStart!(i);
       if (!(v - v === 0)) throw new StepError(this.type, 0, `the value before the first step is ${v} for param group ${i}`, "non-finite-value");
-      lr.values[i] = v;
+      values.lr[i] = v;
     }
-    for (let c = 1; c < this.#channels.length; c++) this.#channels[c]!.values.fill(NaN);
+    leaveExtras(values);
   }
 
   #stepMetric(metric: unknown, epoch: number | undefined): void {
@@ -377,11 +378,11 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const spare = this.#plateauSpare!;
     copyPlateauState(state.plateau!, spare);
     (plateau.step as (state: object, metric: number | undefined, lrs: number[], epoch: number) => void)(spare, metric as number | undefined, lrs, next);
-    const channel = this.#channels[0]!;
+    const written = this.#values.lr;
     for (let i = 0; i < lrs.length; i++) {
       const v = lrs[i]!;
       if (!(v - v === 0)) throw new StepError(this.type, next, `the lr of param group ${i} would be ${v}`, "non-finite-value");
-      channel.values[i] = v;
+      written[i] = v;
     }
     this.#write();
     // The cuts so far, this schedule's factor when another scheduler drives the optimizer too.
@@ -500,14 +501,12 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
 
   /** Writes a validated candidate's values (all or nothing), then swaps in its state and its children's. */
   #commit(candidate: Candidate): void {
-    const groups = this.optimizer.paramGroups.length;
-    const channels = channelsOf(candidate.state.form, groups);
-    candidate.values.forEach((values, c) => channels[c]?.values.set(values));
-    const previous = { channels: this.#channels, state: this.#state, own: Float64Array.from(this.#own) };
+    const values = candidate.values!;
+    const previous = { values: this.#values, state: this.#state, own: Float64Array.from(this.#own) };
     // The candidate's own values and base lrs stand in while the chain's product is taken.
-    this.#channels = channels;
+    this.#values = values;
     this.#state = candidate.state;
-    if (!candidate.leavesGroups) this.#own.set(channels[0]!.values);
+    if (!candidate.leavesGroups) this.#own.set(values.lr);
     try {
       if (!candidate.leavesGroups && !candidate.state.form.plateau && this.#chain.members.length > 1) {
         if (this.#chainable) this.#applyChain();
@@ -515,20 +514,21 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       }
       this.#write();
     } catch (error) {
-      this.#channels = previous.channels;
+      this.#values = previous.values;
       this.#state = previous.state;
       this.#own.set(previous.own);
       throw error;
     }
     this.#adopt(candidate);
-    const lrs = channels[0]!.values;
+    this.#values = values;
+    const lrs = values.lr;
     for (let i = 0; i < lrs.length; i++) if (lrs[i] === lrs[i]) this.#lastLr[i] = lrs[i]!;
   }
 
   #adopt(candidate: Candidate): void {
     this.#state = candidate.state;
     if (candidate.lastLr) candidate.lastLr.forEach((v, i) => (this.#lastLr[i] = v));
-    this.#channels = channelsOf(candidate.state.form, this.optimizer.paramGroups.length);
+    this.#values = valuesFor(candidate.state.form, this.optimizer.paramGroups.length);
     this.#spare = undefined;
     this.#plateauSpare = candidate.state.plateau ? { ...candidate.state.plateau } : undefined;
     if (candidate.scale) this.#scale.set(candidate.scale);
@@ -538,10 +538,17 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
 }
 
 /** The held values of the step just computed (a jump): every channel's values, NaN ("left") as null. */
-function heldOf(channels: readonly Channel[]): HeldValues {
+export function heldOf(values: StepValues): HeldValues {
   const held: Record<string, (number | null)[]> = {};
-  for (const c of channels) held[c.name] = Array.from(c.values, (v) => (v === v ? v : null));
+  for (const [name, array] of channelsOf(values)) held[name] = Array.from(array, (v) => (v === v ? v : null));
   return held as HeldValues;
+}
+
+/** Marks every value besides the lr as "leave it". */
+export function leaveExtras(values: StepValues): void {
+  values.momentum?.fill(NaN);
+  values.beta2?.fill(NaN);
+  values.weightDecay?.fill(NaN);
 }
 
 function copyPlateauState(from: Record<string, unknown>, to: Record<string, unknown>): void {

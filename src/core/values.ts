@@ -1,7 +1,8 @@
 /**
- * The values a step writes, computed and checked before anything is written. Each kind of value is a
- * channel (lr, momentum, betas[0], betas[1], weight decay) with its buffers allocated once, so that
- * computing and writing a step allocates nothing. NaN in a channel's values means "leave it".
+ * The values a step writes, computed and checked before anything is written: each group's lr and,
+ * where the schedule writes them, its momentum (or `betas[0]`), `betas[1]` and weight decay. The
+ * arrays are allocated once per form, so computing and writing a step allocates nothing. NaN in an
+ * array means "leave the group's value as it is".
  */
 import { StepError } from "./errors.js";
 import type { ParamGroup } from "./optimizer.js";
@@ -9,91 +10,157 @@ import type { CompleteForm } from "./schedule.js";
 
 export type ChannelName = "lr" | "momentum" | "beta1" | "beta2" | "weightDecay";
 
-type GroupValue = (i: number, s: number, t: number) => number | undefined;
-
-export interface Channel {
-  readonly name: ChannelName;
-  /** The value of group i at the step being computed; NaN: leave the group's value. */
-  readonly values: Float64Array;
-  /** The groups' values before the write, to put back if a later write throws. */
-  readonly saved: unknown[];
-  readonly of: GroupValue;
+/** One step's values, group by group. */
+export interface StepValues {
+  readonly lr: Float64Array;
+  /** `momentum`, or `betas[0]` where the schedule cycles beta1. */
+  readonly momentum: Float64Array | undefined;
+  readonly momentumName: "momentum" | "beta1";
+  readonly beta2: Float64Array | undefined;
+  readonly weightDecay: Float64Array | undefined;
+  /** The groups' values before a write, per channel, to put back if a later write throws. */
+  readonly saved: readonly unknown[][];
 }
 
-const readers: Record<ChannelName, (g: ParamGroup) => unknown> = {
-  lr: (g) => g.lr,
-  momentum: (g) => g.momentum,
-  beta1: (g) => g.betas?.[0],
-  beta2: (g) => g.betas?.[1],
-  weightDecay: (g) => g.weightDecay,
-};
+/** The arrays for what `form` writes into `groups` groups. */
+export function valuesFor(form: CompleteForm, groups: number): StepValues {
+  const array = (present: unknown) => (present === undefined ? undefined : new Float64Array(groups));
+  return {
+    lr: new Float64Array(groups),
+    momentum: array(form.momentum),
+    momentumName: form.momentumTarget === "beta1" ? "beta1" : "momentum",
+    beta2: array(form.beta2),
+    weightDecay: array(form.weightDecay),
+    saved: Array.from({ length: 4 }, () => new Array<unknown>(groups)),
+  };
+}
 
-const writers: Record<ChannelName, (g: ParamGroup, v: unknown) => void> = {
-  lr: (g, v) => (g.lr = v as number),
-  momentum: (g, v) => (g.momentum = v as number),
-  beta1: (g, v) => (g.betas![0] = v as number),
-  beta2: (g, v) => (g.betas![1] = v as number),
-  weightDecay: (g, v) => (g.weightDecay = v as number),
-};
+/** The channels present, with their names (for held values and state dicts). */
+export function channelsOf(values: StepValues): [ChannelName, Float64Array][] {
+  const out: [ChannelName, Float64Array][] = [["lr", values.lr]];
+  if (values.momentum) out.push([values.momentumName, values.momentum]);
+  if (values.beta2) out.push(["beta2", values.beta2]);
+  if (values.weightDecay) out.push(["weightDecay", values.weightDecay]);
+  return out;
+}
 
-/** What a form writes besides the lr, as channels. */
-export function channelsOf(form: CompleteForm, groups: number): Channel[] {
-  const make = (name: ChannelName, of: GroupValue): Channel => ({ name, values: new Float64Array(groups), saved: new Array(groups), of });
-  const channels = [make("lr", form.lr)];
-  if (form.momentum) channels.push(make(form.momentumTarget === "beta1" ? "beta1" : "momentum", form.momentum));
-  if (form.beta2) channels.push(make("beta2", form.beta2));
-  if (form.weightDecay) channels.push(make("weightDecay", form.weightDecay));
-  return channels;
+function refuse(where: string, t: number, name: string, i: number, v: unknown): never {
+  throw new StepError(where, t, `the schedule gives ${name} ${String(v)} for param group ${i} (not a finite number); the groups keep their values`, "non-finite-value", `paramGroups[${i}].${name}`);
 }
 
 /**
- * Fills every channel with the values at step `t` (shape `s`), checking each.
- * @throws StepError naming the group and the value if one is not finite (nothing has been written)
+ * Fills `out` with the values at step `t` (shape `s`), checking each: a value that is not a finite
+ * number is refused (`undefined` leaves the group's value as it is).
+ * @throws StepError naming the group and the value (nothing has been written)
  */
-export function computeValues(channels: readonly Channel[], s: number, t: number, where: string): void {
-  for (let c = 0; c < channels.length; c++) {
-    const { values, of, name } = channels[c]!;
-    for (let i = 0; i < values.length; i++) {
-      const v = of(i, s, t);
-      if (v === undefined) values[i] = NaN;
-      else if (typeof v === "number" && v - v === 0) values[i] = v;
-      else overflow(where, t, name, i, v);
+export function computeValues(out: StepValues, form: CompleteForm, s: number, t: number, where: string): void {
+  const { lr, momentum, beta2, weightDecay } = out;
+  for (let i = 0; i < lr.length; i++) {
+    const v = form.lr(i, s, t);
+    if (v === undefined) lr[i] = NaN;
+    else if (v - v === 0) lr[i] = v;
+    else refuse(where, t, "lr", i, v);
+  }
+  if (momentum) {
+    for (let i = 0; i < momentum.length; i++) {
+      const v = form.momentum!(i, s, t);
+      if (v === undefined) momentum[i] = NaN;
+      else if (v - v === 0) momentum[i] = v;
+      else refuse(where, t, out.momentumName, i, v);
+    }
+  }
+  if (beta2) {
+    for (let i = 0; i < beta2.length; i++) {
+      const v = form.beta2!(i, s, t);
+      if (v === undefined) beta2[i] = NaN;
+      else if (v - v === 0) beta2[i] = v;
+      else refuse(where, t, "beta2", i, v);
+    }
+  }
+  if (weightDecay) {
+    for (let i = 0; i < weightDecay.length; i++) {
+      const v = form.weightDecay!(i, s, t);
+      if (v === undefined) weightDecay[i] = NaN;
+      else if (v - v === 0) weightDecay[i] = v;
+      else refuse(where, t, "weightDecay", i, v);
     }
   }
 }
 
-function overflow(where: string, t: number, name: ChannelName, i: number, v: unknown): never {
-  throw new StepError(where, t, `the schedule gives ${name} ${String(v)} for param group ${i} (not a finite number); the groups keep their values`, "non-finite-value", `paramGroups[${i}].${name}`);
-}
-
-/** Writes the computed values into the groups; if a write throws, everything written is put back and the error rethrown. */
-export function writeValues(channels: readonly Channel[], groups: readonly ParamGroup[]): void {
-  let c = 0;
+/**
+ * Writes the computed values into the groups, channel by channel; if a write throws (a frozen group,
+ * a setter that refuses), everything written is put back and the error rethrown.
+ */
+export function writeValues(out: StepValues, groups: readonly ParamGroup[]): void {
+  const [lrSaved, momentumSaved, beta2Saved, wdSaved] = out.saved as [unknown[], unknown[], unknown[], unknown[]];
+  const { lr, momentum, beta2, weightDecay } = out;
+  const beta1 = out.momentumName === "beta1";
+  const n = groups.length;
+  // Progress, for the rollback: the channel being written (0 lr, 1 momentum, 2 beta2, 3 weight decay) and the group.
+  let channel = 0;
   let i = 0;
   try {
-    for (; c < channels.length; c++) {
-      const { values, saved, name } = channels[c]!;
-      const read = readers[name];
-      const write = writers[name];
-      for (i = 0; i < groups.length; i++) {
-        const v = values[i]!;
-        if (v !== v) continue;
-        const group = groups[i]!;
-        saved[i] = read(group);
-        write(group, v);
+    for (i = 0; i < n; i++) {
+      if (lr[i] !== lr[i]) continue;
+      lrSaved[i] = groups[i]!.lr;
+      groups[i]!.lr = lr[i]!;
+    }
+    channel = 1;
+    if (momentum) {
+      for (i = 0; i < n; i++) {
+        if (momentum[i] !== momentum[i]) continue;
+        const g = groups[i]!;
+        if (beta1) {
+          momentumSaved[i] = g.betas![0];
+          g.betas![0] = momentum[i]!;
+        } else {
+          momentumSaved[i] = g.momentum;
+          g.momentum = momentum[i]!;
+        }
+      }
+    }
+    channel = 2;
+    if (beta2) {
+      for (i = 0; i < n; i++) {
+        if (beta2[i] !== beta2[i]) continue;
+        beta2Saved[i] = groups[i]!.betas![1];
+        groups[i]!.betas![1] = beta2[i]!;
+      }
+    }
+    channel = 3;
+    if (weightDecay) {
+      for (i = 0; i < n; i++) {
+        if (weightDecay[i] !== weightDecay[i]) continue;
+        wdSaved[i] = groups[i]!.weightDecay;
+        groups[i]!.weightDecay = weightDecay[i]!;
       }
     }
   } catch (error) {
-    for (let k = c; k >= 0; k--) {
-      const { values, saved, name } = channels[k]!;
-      const end = k === c ? i : groups.length;
-      for (let j = 0; j < end; j++) if (values[j] === values[j]) writers[name](groups[j]!, saved[j]);
-    }
+    rollBack(out, groups, channel, i);
     throw error;
   }
 }
 
-/** The values of a channel as a list, NaN ("left as it was") as null. */
-export function channelList(channel: Channel): (number | null)[] {
-  return Array.from(channel.values, (v) => (v === v ? v : null));
+/** Puts back what `writeValues` wrote before channel `channel`, group `upTo`, threw. */
+function rollBack(out: StepValues, groups: readonly ParamGroup[], channel: number, upTo: number): void {
+  const arrays = [out.lr, out.momentum, out.beta2, out.weightDecay];
+  for (let c = 0; c <= channel; c++) {
+    const values = arrays[c];
+    if (!values) continue;
+    const end = c === channel ? upTo : groups.length;
+    for (let i = 0; i < end; i++) {
+      if (values[i] !== values[i]) continue;
+      const g = groups[i]!;
+      const saved = out.saved[c]![i] as number;
+      try {
+        if (c === 0) g.lr = saved;
+        else if (c === 1 && out.momentumName === "beta1") g.betas![0] = saved;
+        else if (c === 1) g.momentum = saved;
+        else if (c === 2) g.betas![1] = saved;
+        else g.weightDecay = saved;
+      } catch {
+        // A group that refuses the restore refused the write too.
+      }
+    }
+  }
 }
