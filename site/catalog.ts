@@ -48,12 +48,15 @@ declare const __EXAMPLES__: Record<string, Example>;
 /** The families in the order the list shows them. */
 const FAMILY_ORDER = ["torch", "transformers", "deepspeed", "megatron", "bionemo", "timm", "keras", "optax", "sambaflow", "extensions"];
 
-const isFunctionOnly = (s: JsonSchema): boolean => (s.anyOf ? s.anyOf.every(isFunctionOnly) : s.type === undefined && /code only/.test(s.description ?? ""));
+/** A schema only a function (or a list of them) satisfies. */
+export const isFunctionOnly = (s: JsonSchema): boolean =>
+  s.anyOf ? s.anyOf.every(isFunctionOnly) : s.type === "array" ? s.items !== undefined && isFunctionOnly(s.items) : s.type === undefined && /code only/.test(s.description ?? "");
 
 function familyByProbe(type: string): string {
   for (const family of FAMILY_ORDER) {
+    const config: Record<string, unknown> = { type: `${family}.${type}` };
     try {
-      createScheduler({ paramGroups: [{ lr: 1 }] }, { type: `${family}.${type}` });
+      createScheduler({ paramGroups: [{ lr: 1 }] }, config);
       return family;
     } catch (error) {
       if (!(error instanceof LRSchedulerError) || error.code !== "unknown-scheduler-type" || error.path !== "type") return family;

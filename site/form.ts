@@ -6,11 +6,11 @@
  * given and calls `onEdit`. Each field registers an error slot under its path (`step_size`,
  * `schedulers[1].gamma`), where the library's `LRSchedulerError.path` points.
  */
-import { byFamily, exampleSchedule, types, type JsonSchema } from "./catalog.js";
+import { byFamily, exampleSchedule, isFunctionOnly, types, type JsonSchema } from "./catalog.js";
 
 export interface FormContext {
   onEdit(): void;
-  /** Error slots by field path; "" is the form's own. */
+  /** Error slots by field path. */
   errors: Map<string, HTMLElement>;
 }
 
@@ -25,10 +25,10 @@ function kindOf(schema: JsonSchema): { kind: Kind; inner: JsonSchema; nullable: 
   const options = schema.anyOf?.filter((s) => !isNull(s));
   if (options && options.length === 1) return { ...kindOf({ ...options[0], description: schema.description ?? options[0]!.description }), nullable: true };
   const plain = (kind: Kind) => ({ kind, inner: schema, nullable: false });
-  if (schema.perGroup) return plain(isNumeric(options?.[0]) ? "perGroup" : options?.every((s) => kindOf(s).kind === "function") ? "function" : "json");
+  if (isFunctionOnly(schema)) return plain("function");
+  if (schema.perGroup) return plain(isNumeric(options?.[0]) ? "perGroup" : "json");
   if (schema.schedulerConfig) return plain("scheduler");
   if (schema.type === "array" && schema.items?.schedulerConfig) return plain("schedulers");
-  if (schema.type === undefined && !schema.anyOf && /code only/.test(schema.description ?? "")) return plain("function");
   if (schema.enum) return plain("enum");
   if (schema.type === "boolean") return plain("boolean");
   if (isNumeric(schema)) return plain("number");
@@ -55,7 +55,7 @@ function parseList(text: string, perGroup: boolean): unknown {
 function show(value: unknown): string {
   if (value === undefined) return "";
   if (value === null) return "None";
-  if (Array.isArray(value) && value.every((v) => typeof v === "number")) return value.join(", ");
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "number")) return value.join(", ");
   return typeof value === "string" || typeof value === "number" ? String(value) : JSON.stringify(value);
 }
 

@@ -37,10 +37,10 @@ function scheduleOf(value: Schedule): Schedule {
   return out;
 }
 
-/** The state with `schedules` as its schedule list (the first one at the top level). */
-export function withSchedules(state: State, schedules: Schedule[]): State {
+/** The state of `schedules` over `steps` (the first schedule at the top level). */
+export function stateOf(schedules: Schedule[], steps: number): State {
   const [first, ...rest] = schedules;
-  const out: State = { ...scheduleOf(first!), steps: state.steps };
+  const out: State = { ...scheduleOf(first!), steps };
   if (rest.length > 0) out.compare = rest.map(scheduleOf);
   return out;
 }

@@ -271,8 +271,8 @@ function previousValues(scheduler: LRScheduler, before: CompleteForm, after: Com
   const next = valuesFor(after, groups);
   const old = valuesFor(before, groups);
   try {
-    computeValues(next, after, after.shape ? after.shape(t) : 0, t, scheduler.type);
-    computeValues(old, before, before.shape ? before.shape(t) : 0, t, scheduler.type);
+    computeValues(next, after, t, scheduler.type);
+    computeValues(old, before, t, scheduler.type);
   } catch {
     return undefined; // the values are checked (and refused) with the candidate's own form
   }
@@ -291,7 +291,7 @@ function previousValues(scheduler: LRScheduler, before: CompleteForm, after: Com
 function jumpValues(scheduler: LRScheduler, form: CompleteForm, t: number): HeldValues | undefined {
   const values = valuesFor(form, scheduler.optimizer.paramGroups.length);
   try {
-    computeValues(values, form, form.jumpShape!(t), t, scheduler.type);
+    computeValues(values, form, t, scheduler.type, true);
   } catch {
     return undefined; // the candidate's plain values are checked (and refused) below
   }
@@ -327,7 +327,7 @@ function valuesOf(scheduler: LRScheduler, candidate: Candidate): StepValues {
     leaveExtras(values);
   } else {
     try {
-      computeValues(values, form, form.shape ? form.shape(t) : 0, t, scheduler.type);
+      computeValues(values, form, t, scheduler.type);
     } catch (error) {
       if (error instanceof StepError || (error instanceof LRSchedulerError && !(error instanceof InvalidStateDictError))) fail(error.message);
       throw error;

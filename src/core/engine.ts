@@ -160,7 +160,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const writes = !form.plateau && (counter.writesAtStart === "always" || (counter.writesAtStart === "fresh" && fresh));
     try {
       if (form.beforeStart) this.#computeBeforeStart(form);
-      else if (writes) computeValues(this.#values, form, form.shape ? form.shape(start) : 0, start, type);
+      else if (writes) computeValues(this.#values, form, start, type);
     } catch (error) {
       // Options that pass every check yet overflow at once (an eta_min of -1e308) are invalid options.
       if (!(error instanceof StepError)) throw error;
@@ -244,8 +244,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const t = nextCount(this.definition, state.lastEpoch, x, state.form.end);
     const form = state.form;
     const jump = x !== undefined && form.jumpShape !== undefined;
-    const s = jump ? form.jumpShape!(t) : form.shape ? form.shape(t) : 0;
-    computeValues(this.#values, form, s, t, this.type);
+    computeValues(this.#values, form, t, this.type, jump);
     const held = jump ? this.#heldAfterJump(form, t) : undefined;
     if (this.#chain.members.length > 1) this.#chained(t);
     else this.#own.set(this.#values.lr);
@@ -267,7 +266,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   #heldAfterJump(form: CompleteForm, t: number): HeldValues | undefined {
     const spare = (this.#spare ??= valuesFor(form, this.optimizer.paramGroups.length));
     try {
-      computeValues(spare, form, form.shape ? form.shape(t) : 0, t, this.type);
+      computeValues(spare, form, t, this.type);
     } catch {
       return heldOf(this.#values);
     }
@@ -429,7 +428,8 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   scheduleAt(i: number, t: number): number {
     const form = this.#state.form;
     if (form.plateau) return this.#lastLr[i]!;
-    return form.lr(i, form.shape ? form.shape(t) : 0, t) ?? NaN;
+    const shared = new Float64Array(form.slots ?? 0);
+    return form.lr(i, form.shape ? form.shape(t, shared) : 0, t, shared) ?? NaN;
   }
 
   /** The scheduler's state as plain JSON (tagged with format, version and type). */
@@ -596,5 +596,5 @@ function buildForm(
       warnings.push({ code, message });
     },
   });
-  return form.lr ? (form as CompleteForm) : { ...form, lr: (i, s) => baseLrs[i]! * s };
+  return form.lr ? (form as CompleteForm) : { ...form, lr: (i: number, s: number) => baseLrs[i]! * s };
 }

@@ -14,24 +14,27 @@ export type ExtraValue = "momentum" | "beta2" | "weightDecay";
 /**
  * The closed form of a schedule: values as pure functions of the step `t`. `shape(t)` is the part
  * every group shares (a decay factor, a cosine term), computed once per step; the per-group
- * functions get it as `s`. They are always called right after `shape(t)` for the same `t`, so a
- * form that shares more than one number per step may keep the others in variables `shape` sets.
+ * functions get it as `s`. A form that shares more than one number per step declares `slots`:
+ * `shape` writes the others into `shared` (one array per form, allocated by the engine), and the
+ * per-group functions, always called right after `shape(t)` for the same `t`, read them there.
  */
 export interface Form {
   /** The group-independent part at step `t`. Default: none (`s` is 0). */
-  readonly shape?: (t: number) => number;
+  readonly shape?: (t: number, shared: Float64Array) => number;
+  /** How many numbers besides `s` that `shape` shares with the per-group functions (the length of `shared`). Default 0. */
+  readonly slots?: number;
   /** Group `i`'s lr at step `t` (default: the group's base lr times `s`); `undefined` leaves it as it is (DeepSpeed's WarmupCosineLR before its start). */
-  readonly lr?: (i: number, s: number, t: number) => number | undefined;
+  readonly lr?: GroupValue;
   /** Group `i`'s momentum (`momentum`, or `betas[0]` with `momentumTarget: "beta1"`); `undefined` leaves it as it is. */
-  readonly momentum?: (i: number, s: number, t: number) => number | undefined;
+  readonly momentum?: GroupValue;
   /** Where `momentum` goes. Default `"momentum"`. */
   readonly momentumTarget?: "momentum" | "beta1";
   /** Group `i`'s `betas[1]`; `undefined` leaves it as it is. */
-  readonly beta2?: (i: number, s: number, t: number) => number | undefined;
+  readonly beta2?: GroupValue;
   /** Group `i`'s weight decay; `undefined` leaves it as it is. */
-  readonly weightDecay?: (i: number, s: number, t: number) => number | undefined;
+  readonly weightDecay?: GroupValue;
   /** The shape at a step reached by `step(x)`, where it differs from `shape` (PyTorch's CosineAnnealingWarmRestarts finds the cycle another way there). */
-  readonly jumpShape?: (t: number) => number;
+  readonly jumpShape?: (t: number, shared: Float64Array) => number;
   /** The base lrs the schedule records, when it sets them itself (OneCycleLR's `max_lr / div_factor`, Megatron's peak). */
   readonly baseLrs?: readonly number[];
   /** Fields written into group `i` when a new run is constructed (OneCycleLR's `initialLr`, `maxLr`, `minLr`; a list is copied into the group). */
@@ -45,6 +48,9 @@ export interface Form {
   /** For a composite: where each sub-scheduler's own counter stands at step `t` (undefined: it did not move), so that it reports what the reference's would. */
   readonly childClocks?: readonly ChildClock[];
 }
+
+/** One group's value at step `t`, given the shape `s` (and the form's `shared` numbers). */
+export type GroupValue = (i: number, s: number, t: number, shared: Float64Array) => number | undefined;
 
 /** A sub-scheduler of a composite and its own counter at the composite's step `t`. */
 export interface ChildClock {
@@ -104,7 +110,7 @@ export interface ChildForm {
 }
 
 /** A form with `lr` filled in (the engine's default applied). */
-export type CompleteForm = Form & { readonly lr: (i: number, s: number, t: number) => number | undefined };
+export type CompleteForm = Form & { readonly lr: GroupValue };
 
 /** How a schedule finds each group's base lr. */
 export type BaseRule =

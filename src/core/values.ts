@@ -18,6 +18,8 @@ export interface StepValues {
   readonly momentumName: "momentum" | "beta1";
   readonly beta2: Float64Array | undefined;
   readonly weightDecay: Float64Array | undefined;
+  /** The numbers the form's `shape` shares with its per-group functions (`form.slots` of them). */
+  readonly shared: Float64Array;
   /** The groups' values before a write, per channel, to put back if a later write throws. */
   readonly saved: readonly unknown[][];
 }
@@ -31,6 +33,7 @@ export function valuesFor(form: CompleteForm, groups: number): StepValues {
     momentumName: form.momentumTarget === "beta1" ? "beta1" : "momentum",
     beta2: array(form.beta2),
     weightDecay: array(form.weightDecay),
+    shared: new Float64Array(form.slots ?? 0),
     saved: Array.from({ length: 4 }, () => new Array<unknown>(groups)),
   };
 }
@@ -49,21 +52,23 @@ function refuse(where: string, t: number, name: string, i: number, v: unknown): 
 }
 
 /**
- * Fills `out` with the values at step `t` (shape `s`), checking each: a value that is not a finite
- * number is refused (`undefined` leaves the group's value as it is).
+ * Fills `out` with the values at step `t` (a jump's, where `jump` and the form has a `jumpShape`),
+ * checking each: a value that is not a finite number is refused (`undefined` leaves the group's
+ * value as it is). The shape is computed once, here, for every group.
  * @throws StepError naming the group and the value (nothing has been written)
  */
-export function computeValues(out: StepValues, form: CompleteForm, s: number, t: number, where: string): void {
-  const { lr, momentum, beta2, weightDecay } = out;
+export function computeValues(out: StepValues, form: CompleteForm, t: number, where: string, jump = false): void {
+  const s = jump && form.jumpShape ? form.jumpShape(t, out.shared) : form.shape ? form.shape(t, out.shared) : 0;
+  const { lr, momentum, beta2, weightDecay, shared } = out;
   for (let i = 0; i < lr.length; i++) {
-    const v = form.lr(i, s, t);
+    const v = form.lr(i, s, t, shared);
     if (v === undefined) lr[i] = NaN;
     else if (v - v === 0) lr[i] = v;
     else refuse(where, t, "lr", i, v);
   }
   if (momentum) {
     for (let i = 0; i < momentum.length; i++) {
-      const v = form.momentum!(i, s, t);
+      const v = form.momentum!(i, s, t, shared);
       if (v === undefined) momentum[i] = NaN;
       else if (v - v === 0) momentum[i] = v;
       else refuse(where, t, out.momentumName, i, v);
@@ -71,7 +76,7 @@ export function computeValues(out: StepValues, form: CompleteForm, s: number, t:
   }
   if (beta2) {
     for (let i = 0; i < beta2.length; i++) {
-      const v = form.beta2!(i, s, t);
+      const v = form.beta2!(i, s, t, shared);
       if (v === undefined) beta2[i] = NaN;
       else if (v - v === 0) beta2[i] = v;
       else refuse(where, t, "beta2", i, v);
@@ -79,7 +84,7 @@ export function computeValues(out: StepValues, form: CompleteForm, s: number, t:
   }
   if (weightDecay) {
     for (let i = 0; i < weightDecay.length; i++) {
-      const v = form.weightDecay!(i, s, t);
+      const v = form.weightDecay!(i, s, t, shared);
       if (v === undefined) weightDecay[i] = NaN;
       else if (v - v === 0) weightDecay[i] = v;
       else refuse(where, t, "weightDecay", i, v);

@@ -8,7 +8,10 @@ const form = (value: (t: number) => number, withMomentum = false): CompleteForm 
   lr: (_i, s) => s,
   ...(withMomentum ? { momentum: (_i: number, _s: number, t: number) => -t } : {}),
 });
-const at = (f: CompleteForm, t: number, i = 0) => f.lr(i, f.shape ? f.shape(t) : 0, t);
+const at = (f: CompleteForm, t: number, i = 0) => {
+  const shared = new Float64Array(f.slots ?? 0);
+  return f.lr(i, f.shape ? f.shape(t, shared) : 0, t, shared);
+};
 
 describe("sequence", () => {
   const a = form((t) => 100 + t);
@@ -16,36 +19,37 @@ describe("sequence", () => {
   const c = form((t) => 300 + t);
 
   it("runs each piece on its own clock from its boundary", () => {
-    const s = sequence([{ form: a }, { form: b }, { form: c }], [3, 5]);
+    const s = sequence([{ form: a }, { form: b }, { form: c }], [3, 5], 1);
     expect([0, 2, 3, 4, 5, 9].map((t) => at(s, t))).toEqual([100, 102, 200, 201, 300, 304]);
   });
 
   it("starts a piece at its own counter start (DeepSpeed's -1)", () => {
-    const s = sequence([{ form: a }, { form: b, start: -1 }], [2]);
+    const s = sequence([{ form: a }, { form: b, start: -1 }], [2], 1);
     expect([1, 2, 3].map((t) => at(s, t))).toEqual([101, 199, 200]);
   });
 
   it("does not check boundaries: a smaller later one overrides, a negative one runs ahead (optax' join_schedules)", () => {
-    const s = sequence([{ form: a }, { form: b }, { form: c }], [5, 2]);
+    const s = sequence([{ form: a }, { form: b }, { form: c }], [5, 2], 1);
     expect([0, 1, 2, 4, 5, 7].map((t) => at(s, t))).toEqual([100, 101, 300, 302, 303, 305]);
-    expect(at(sequence([{ form: a }, { form: b }], [-3]), 0)).toBe(203);
+    expect(at(sequence([{ form: a }, { form: b }], [-3], 1), 0)).toBe(203);
   });
 
   it("ignores extra pieces or boundaries (zip)", () => {
-    expect(at(sequence([{ form: a }, { form: b }, { form: c }], [2]), 10)).toBe(208);
-    expect(at(sequence([{ form: a }, { form: b }], [2, 4, 6]), 10)).toBe(208);
+    expect(at(sequence([{ form: a }, { form: b }, { form: c }], [2], 1), 10)).toBe(208);
+    expect(at(sequence([{ form: a }, { form: b }], [2, 4, 6], 1), 10)).toBe(208);
   });
 
   it("takes the active piece's momentum, and leaves it to a piece that has none", () => {
-    const s = sequence([{ form: a }, { form: form((t) => t, true) }], [2]);
-    const momentum = (t: number) => (s.shape!(t), s.momentum!(0, 0, t));
+    const s = sequence([{ form: a }, { form: form((t) => t, true) }], [2], 1);
+    const shared = new Float64Array(s.slots ?? 0);
+    const momentum = (t: number) => (s.shape!(t, shared), s.momentum!(0, 0, t, shared));
     expect([momentum(1), momentum(5)]).toEqual([undefined, -3]);
   });
 
   it("reports the active piece's local time to its sub-scheduler", () => {
     const one = {};
     const two = {};
-    const s = sequence([{ form: a, child: one }, { form: b, child: two }], [4]);
+    const s = sequence([{ form: a, child: one }, { form: b, child: two }], [4], 1);
     const [first, second] = s.childClocks!;
     expect([first!.at(3), second!.at(3), first!.at(6), second!.at(6)]).toEqual([3, undefined, undefined, 2]);
   });
@@ -55,24 +59,25 @@ describe("product", () => {
   it("multiplies each factor's lr over its base, all at the same step", () => {
     const half = { form: form((t) => 2 * 0.5 ** t), baseLrs: [2] };
     const tenth = { form: form((t) => (t < 2 ? 0.1 : 1)), baseLrs: [1] };
-    const p = product([half, tenth], [4]);
+    const p = product([half, tenth], [4], 1);
     expect([0, 1, 2, 3].map((t) => at(p, t))).toEqual([0.4, 0.2, 1, 0.5]);
   });
 
   it("a factor whose base lr is 0 contributes 0", () => {
-    const p = product([{ form: form(() => 5), baseLrs: [0] }], [1]);
+    const p = product([{ form: form(() => 5), baseLrs: [0] }], [1], 1);
     expect(at(p, 3)).toBe(0);
   });
 });
 
 describe("retime and perGroup", () => {
   it("retime reads a form at another time", () => {
-    expect(at(retime(form((t) => t * 10), (t) => t / 4), 2)).toBe(5);
+    expect(at(retime(form((t) => t * 10), (t) => t / 4, 1), 2)).toBe(5);
   });
 
   it("perGroup gives each group its own form and scale", () => {
     const p = perGroup([form((t) => t), form((t) => 2 * t)], [1, 10]);
-    p.shape!(3);
-    expect([p.lr(0, 0, 3), p.lr(1, 0, 3)]).toEqual([3, 60]);
+    const shared = new Float64Array(p.slots ?? 0);
+    p.shape!(3, shared);
+    expect([p.lr(0, 0, 3, shared), p.lr(1, 0, 3, shared)]).toEqual([3, 60]);
   });
 });

@@ -10,8 +10,7 @@
  * The accessors only compare and assign numbers; a TF.js scalar is made only when a cached value changes.
  */
 import { keep, scalar } from "@tensorflow/tfjs";
-import { InvalidOptimizerError } from "../../core/errors.js";
-import type { Optimizer, ParamGroup } from "../../core/optimizer.js";
+import { InvalidOptimizerError, type Optimizer, type ParamGroup } from "../../index.js";
 
 const WHO = "tfjsOptimizer";
 
@@ -163,9 +162,14 @@ function defaultsOf(tf: TfjsInternals, kind: TfjsOptimizerKind): Record<string, 
   return defaults;
 }
 
+/** One view per TF.js optimizer: schedulers of the same optimizer must share it to compose (withPlateau, chained schedules). */
+const views = new WeakMap<object, TfjsOptimizer>();
+
 /**
  * Wraps a `tf.train.*` optimizer (sgd, momentum, adam, adamax, rmsprop, adagrad, adadelta) so that
- * any scheduler of this library drives it. Pass the same optimizer to `model.compile()`.
+ * any scheduler of this library drives it. Pass the same optimizer to `model.compile()` (or give it
+ * `model.optimizer`). Every call with the same TF.js optimizer returns the same view, so schedulers
+ * built on it compose as on one PyTorch optimizer.
  * @throws InvalidOptimizerError for another class, a missing field, or Adamax with its own decay
  * @example
  * const optimizer = tf.train.sgd(0.1);
@@ -176,5 +180,7 @@ export function tfjsOptimizer(optimizer: TfjsOptimizerLike, options: TfjsOptimiz
   const kind = readKind(optimizer);
   const tf = optimizer as unknown as TfjsInternals;
   checkFields(tf, kind, options);
-  return { tfjs: optimizer, kind, paramGroups: [makeGroup(tf, kind)], defaults: defaultsOf(tf, kind) };
+  let view = views.get(optimizer);
+  if (view === undefined) views.set(optimizer, (view = { tfjs: optimizer, kind, paramGroups: [makeGroup(tf, kind)], defaults: defaultsOf(tf, kind) }));
+  return view;
 }

@@ -30,13 +30,13 @@ export const EpochUnits = /* @__PURE__ */ defineSchedule({
   }),
   children: (o) => [o.schedule as LRScheduler],
   childOptions: ["schedule"],
-  build({ stepsPerEpoch, endEpoch = Infinity, pastEnd }, { children }) {
+  build({ stepsPerEpoch, endEpoch = Infinity, pastEnd }, { children, groups }) {
     const inner = children[0]!;
     const epochAt = (t: number) => {
       const epoch = t / stepsPerEpoch;
       return inner.start + (pastEnd === "continue" || epoch <= endEpoch ? epoch : endEpoch);
     };
-    const form = { ...retime(inner.form, epochAt, inner.scheduler), baseLrs: inner.baseLrs };
+    const form = { ...retime(inner.form, epochAt, groups.length, inner.scheduler, inner.type), baseLrs: inner.baseLrs };
     return pastEnd === "error" && endEpoch !== Infinity ? { ...form, end: endEpoch * stepsPerEpoch } : form;
   },
 });

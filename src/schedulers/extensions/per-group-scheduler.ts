@@ -40,7 +40,7 @@ export const PerGroupScheduler = /* @__PURE__ */ defineSchedule({
       const bad = scales.findIndex((s) => typeof s !== "number" || !Number.isFinite(s) || s <= 0);
       if (bad >= 0) return failOptimizer(`paramGroups[${bad}].lrScale`, scales[bad], "a finite number > 0 (the group's lr multiplier), or absent");
     }
-    const forms = children.map((c) => retime(c.form, (t) => c.start + t));
+    const forms = children.map((c) => retime(c.form, (t) => c.start + t, groups.length, undefined, c.type));
     const form = perGroup(forms, scales, children.map((c) => c.scheduler));
     return { ...form, baseLrs: groups.map((_, i) => children[children.length === 1 ? 0 : i]!.baseLrs[i]!) };
   },

@@ -38,14 +38,14 @@ export const WithWarmup = /* @__PURE__ */ defineSchedule({
   }),
   children: (o) => [o.schedule as LRScheduler],
   childOptions: ["schedule"],
-  build({ warmupSteps: steps, warmupStartFactor: start, warmupMode: mode }, { children, fail }) {
+  build({ warmupSteps: steps, warmupStartFactor: start, warmupMode: mode }, { children, groups, fail }) {
     if (mode === "exponential" && start === 0) {
       return fail("warmupStartFactor", start, 'a number in (0, 1] with warmup_mode "exponential" (an exponential ramp cannot start at 0)');
     }
     const inner = children[0]!;
     const bases = inner.baseLrs;
     const warmup = { form: { shape: (t: number) => warmupFactor(mode, start, steps, t), lr: (i: number, s: number) => bases[i]! * s } };
-    return { ...sequence([warmup, { form: inner.form, start: inner.start, child: inner.scheduler }], [steps]), baseLrs: bases };
+    return { ...sequence([warmup, { form: inner.form, start: inner.start, child: inner.scheduler, name: inner.type }], [steps], groups.length), baseLrs: bases };
   },
 });
 

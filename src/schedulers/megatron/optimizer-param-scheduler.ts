@@ -83,20 +83,20 @@ const OptimizerParamSchedule = /* @__PURE__ */ defineSchedule({
     const values = groups.map((g, i) => groupValues(g, defaultsOf(o), TYPE, `paramGroups[${i}]`));
     const lr = lrSchedule(o);
     const wd = weightDecaySchedule(o);
-    // The weight decay's share at the step `shape` was called for, read by `weightDecay` right after.
-    let wdShare = 0;
     return {
-      shape(n) {
-        wdShare = wd.shape(n);
+      // The weight decay's share of the step goes into shared[0], read by `weightDecay` right after.
+      slots: 1,
+      shape(n, shared) {
+        shared[0] = wd.shape(n);
         return lr.shape(n);
       },
       lr(i, s, n) {
         const g = values[i]!;
         return lr.lr(g.maxLr, g.minLr, n, s);
       },
-      weightDecay(i, _s, n) {
+      weightDecay(i, _s, n, shared) {
         const g = values[i]!;
-        return wd.wd(g.startWd, g.endWd, n, wdShare) * g.wdMult;
+        return wd.wd(g.startWd, g.endWd, n, shared[0]!) * g.wdMult;
       },
       baseLrs: values.map((g) => g.maxLr),
     };

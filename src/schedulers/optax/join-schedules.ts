@@ -37,13 +37,14 @@ export const OptaxJoinSchedules = /* @__PURE__ */ defineSchedule({
   }),
   children: (o) => o.schedules as readonly LRScheduler[],
   childOptions: ["schedules"],
-  build({ schedules, boundaries }, { children, fail }) {
+  build({ schedules, boundaries }, { children, groups, fail }) {
     if (schedules.length === 0) {
       return fail("schedules", schedules, "a non-empty list (optax's join_schedules raises IndexError at its first evaluation, count 0, which construction performs)");
     }
     return sequence(
-      children.map((c) => ({ form: c.form, start: c.start, child: c.scheduler })),
+      children.map((c) => ({ form: c.form, start: c.start, child: c.scheduler, name: c.type })),
       boundaries,
+      groups.length,
     );
   },
 });

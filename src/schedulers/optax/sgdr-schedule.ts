@@ -26,6 +26,7 @@ function cycle(kwargs: Record<string, unknown>, i: number, ctx: BuildContext): {
   const { options, spelled } = keywordsOf(kwargs, i, ctx.fail);
   const at = (key: string) => `cosineKwargs[${i}].${key}`;
   const form = warmupCosineDecayForm(options, {
+    groups: ctx.groups,
     warn: ctx.warn,
     fail: (option, value, expected) => ctx.fail(at(spelled[option] ?? pythonName(option)), value, expected),
   });
@@ -67,6 +68,7 @@ export const OptaxSgdrSchedule = /* @__PURE__ */ defineSchedule({
     return sequence(
       cycles.map((c) => ({ form: c.form })),
       boundaries.slice(0, -1),
+      ctx.groups.length,
     );
   },
 });

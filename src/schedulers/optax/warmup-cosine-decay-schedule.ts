@@ -30,7 +30,7 @@ export type WarmupCosineDecayParameters = OptionsOf<ReturnType<typeof warmupCosi
  * optax's `join_schedules([linear_schedule(init_value, peak_value, warmup_steps), cosine_decay_schedule(
  * peak_value, decay_steps - warmup_steps, alpha, exponent)], [warmup_steps])`, joined by the core's `sequence`.
  */
-export function warmupCosineDecayForm(o: WarmupCosineDecayParameters, ctx: Pick<BuildContext, "fail" | "warn">): CompleteForm {
+export function warmupCosineDecayForm(o: WarmupCosineDecayParameters, ctx: Pick<BuildContext, "fail" | "warn" | "groups">): CompleteForm {
   const { initValue, peakValue, warmupSteps, decaySteps, endValue, exponent } = o;
   const alpha = peakValue === 0 ? 0 : endValue / peakValue;
   const warmup = polynomialForm({ initValue, endValue: peakValue, power: 1, transitionSteps: warmupSteps, transitionBegin: 0 }, ctx);
@@ -39,7 +39,7 @@ export function warmupCosineDecayForm(o: WarmupCosineDecayParameters, ctx: Pick<
     return ctx.fail("decaySteps", decaySteps, `greater than warmup_steps (${warmupSteps}): the cosine part runs over decay_steps - warmup_steps counts, and optax's cosine_decay_schedule requires a positive number of them`);
   }
   const cosine = cosineDecayForm({ initValue: peakValue, decaySteps: cosineSteps, alpha, exponent });
-  return sequence([{ form: warmup }, { form: cosine }], [warmupSteps]);
+  return sequence([{ form: warmup }, { form: cosine }], [warmupSteps], ctx.groups.length);
 }
 
 /**

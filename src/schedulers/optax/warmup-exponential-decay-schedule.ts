@@ -40,7 +40,7 @@ export const OptaxWarmupExponentialDecaySchedule = /* @__PURE__ */ defineSchedul
   build(o, ctx) {
     const warmup = polynomialForm({ initValue: o.initValue, endValue: o.peakValue, power: 1, transitionSteps: o.warmupSteps, transitionBegin: 0 }, ctx);
     const decay = exponentialForm({ ...o, initValue: o.peakValue }, ctx);
-    return sequence([{ form: warmup }, { form: decay }], [o.warmupSteps]);
+    return sequence([{ form: warmup }, { form: decay }], [o.warmupSteps], ctx.groups.length);
   },
 });
 

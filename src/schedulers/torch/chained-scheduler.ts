@@ -33,10 +33,11 @@ export const ChainedScheduler = /* @__PURE__ */ defineSchedule({
   }),
   children: (o) => o.schedulers as readonly LRScheduler[],
   childOptions: ["schedulers"],
-  build: (_o, { children }) => ({
+  build: (_o, { children, groups }) => ({
     ...product(
-      children.map((c) => ({ form: c.form, baseLrs: c.baseLrs, child: c.scheduler })),
+      children.map((c) => ({ form: c.form, baseLrs: c.baseLrs, child: c.scheduler, name: c.type })),
       children[0]!.baseLrs,
+      groups.length,
     ),
     baseLrs: children[0]!.baseLrs,
   }),

@@ -29,15 +29,16 @@ export const SequentialLR = /* @__PURE__ */ defineSchedule({
   }),
   children: (o) => o.schedulers as readonly LRScheduler[],
   childOptions: ["schedulers"],
-  build({ schedulers, milestones }, { children, fail }) {
+  build({ schedulers, milestones }, { children, groups, fail }) {
     if (milestones.length !== schedulers.length - 1) {
       return fail("milestones", milestones, `a list of ${schedulers.length - 1} steps (one fewer than the ${schedulers.length} schedulers)`);
     }
     // PyTorch's bisect_right over unsorted milestones has no closed form; sorted ones are what it documents.
     if (milestones.some((m, k) => k > 0 && m < milestones[k - 1]!)) return fail("milestones", milestones, "in non-decreasing order");
     const form = sequence(
-      children.map((c) => ({ form: c.form, start: c.start, child: c.scheduler })),
+      children.map((c) => ({ form: c.form, start: c.start, child: c.scheduler, name: c.type })),
       milestones,
+      groups.length,
     );
     // A sub-scheduler not started yet reports PyTorch's -1 (its counter wound back by one at construction).
     const waiting = (k: number, t: number) => k > 0 && t < milestones[k - 1]!;

@@ -1,47 +1,30 @@
 import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
-import { InvalidOptionError, ReduceLROnPlateau, StepError, StepLR, createScheduler, type LRScheduler } from "lr-schedulers";
+import { InvalidOptionError, ReduceLROnPlateau, StepError, StepLR, createScheduler, withPlateau, type LRScheduler } from "lr-schedulers";
 import { lrSchedulerCallback, tfjsOptimizer } from "lr-schedulers/tfjs";
 import { refusal as refuse } from "./refusal.js";
+import { BATCH, countReads, data, linearModel as model, recordUpdates } from "./support.js";
 
-const SAMPLES = 16;
-const BATCH = 4; // 4 updates per epoch
-const xs = tf.tensor2d(Array.from({ length: SAMPLES }, (_, i) => [i / SAMPLES, (i % 4) / 4]));
-const ys = tf.tensor2d(Array.from({ length: SAMPLES }, (_, i) => [2 * (i / SAMPLES) - (i % 4) / 4 + 0.5]));
-const valXs = tf.tensor2d([[0.1, 0.2], [0.7, 0.4], [0.3, 0.9]]);
-const valYs = tf.tensor2d([[0.5], [1.5], [0.2]]);
-
-function model(optimizer: tf.Optimizer): tf.LayersModel {
-  const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], kernelInitializer: "ones", biasInitializer: "zeros" })] });
-  m.compile({ optimizer, loss: "meanSquaredError" });
-  return m;
-}
-
-/** A callback that records, before each update, the lr (and momentum or beta1) the optimizer will use. */
-function recorder(optimizer: tf.Optimizer) {
-  const fields = optimizer as unknown as { learningRate: number; beta1?: number; momentum?: number };
-  const lrs: number[] = [];
-  const momenta: number[] = [];
-  return { lrs, momenta, onBatchBegin: () => void (lrs.push(fields.learningRate), momenta.push(fields.beta1 ?? fields.momentum ?? NaN)) };
-}
+const { xs, ys, valXs, valYs } = data();
 
 describe("lrSchedulerCallback in model.fit", () => {
   it('interval "batch": OneCycleLR on Adam sets lr and beta1 of every update, across epochs', async () => {
     const optimizer = tf.train.adam(0.01);
     const scheduler = createScheduler(tfjsOptimizer(optimizer), { type: "OneCycleLR", params: { max_lr: 0.1, total_steps: 12 } });
     const cb = lrSchedulerCallback(scheduler, { interval: "batch" });
-    const rec = recorder(optimizer);
-    const history = await model(optimizer).fit(xs, ys, { epochs: 3, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [rec, cb] });
+    const rec = recordUpdates(optimizer);
+    const history = await model(optimizer).fit(xs, ys, { epochs: 3, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [cb] });
     const expected = Array.from({ length: 12 }, (_, t) => scheduler.scheduleAt(0, t));
     expect(rec.lrs).toEqual(expected);
     expect(rec.lrs[0]).toBeCloseTo(0.1 / 25, 12);
     expect(Math.max(...rec.lrs)).toBeCloseTo(0.1, 2);
     // beta1 moves inversely to the lr: at its max (0.95) at the start, at its min near the peak lr.
-    expect(rec.momenta[0]).toBeCloseTo(0.95, 12);
-    expect(Math.min(...rec.momenta)).toBeLessThan(0.9);
+    const beta1s = rec.updates.map((u) => u.momentum);
+    expect(beta1s[0]).toBeCloseTo(0.95, 12);
+    expect(Math.min(...beta1s)).toBeLessThan(0.9);
     expect(cb.globalStep).toBe(12);
     expect(cb.epochsSeen).toBe(3);
-    expect(scheduler.lastEpoch).toBe(12);
+    expect(scheduler.lastEpoch).toBe(12); // the step after the last update is taken at the last epoch end
     // The epoch logs carry the lr of each epoch's last update.
     expect(history.history.lr).toEqual([expected[3], expected[7], expected[11]]);
   });
@@ -49,28 +32,29 @@ describe("lrSchedulerCallback in model.fit", () => {
   it('interval "epoch": StepLR changes the lr between epochs only, and fitDataset works the same', async () => {
     const optimizer = tf.train.sgd(0.2);
     const scheduler = new StepLR(tfjsOptimizer(optimizer), { stepSize: 2, gamma: 0.5 });
-    const rec = recorder(optimizer);
+    const rec = recordUpdates(optimizer);
     const cb = lrSchedulerCallback(scheduler, { interval: "epoch" });
     const dataset = tf.data.zip({ xs: tf.data.array(tf.unstack(xs)), ys: tf.data.array(tf.unstack(ys)) }).batch(BATCH);
-    const history = await model(optimizer).fitDataset(dataset as never, { epochs: 5, verbose: 0, callbacks: [rec, cb] });
+    const history = await model(optimizer).fitDataset(dataset as never, { epochs: 5, verbose: 0, callbacks: [cb] });
     const perEpoch = [0.2, 0.2, 0.1, 0.1, 0.05];
     expect(rec.lrs).toEqual(perEpoch.flatMap((lr) => [lr, lr, lr, lr]));
     expect(history.history.lr).toEqual(perEpoch);
-    expect(cb.globalStep).toBe(20);
+    expect(cb.globalStep).toBeUndefined(); // no batch hook at all
+    expect(cb.epochsSeen).toBe(5);
     expect(scheduler.lastEpoch).toBe(5);
   });
 
   it("ReduceLROnPlateau gets val_loss each epoch and cuts the lr when it stalls", async () => {
     const optimizer = tf.train.sgd(0.5);
     const scheduler = new ReduceLROnPlateau(tfjsOptimizer(optimizer), { factor: 0.5, patience: 0, threshold: 0.9 });
-    const rec = recorder(optimizer);
+    const rec = recordUpdates(optimizer);
     const history = await model(optimizer).fit(xs, ys, {
       epochs: 6,
       batchSize: BATCH,
       shuffle: false,
       verbose: 0,
       validationData: [valXs, valYs],
-      callbacks: [rec, lrSchedulerCallback(scheduler, { interval: "epoch" })],
+      callbacks: [lrSchedulerCallback(scheduler, { interval: "epoch" })],
     });
     // Replaying the logged val_loss into a fresh ReduceLROnPlateau gives the lrs the fit used.
     const valLoss = history.history.val_loss as number[];
@@ -90,15 +74,17 @@ describe("lrSchedulerCallback in model.fit", () => {
     const optimizer = tf.train.sgd(0.5);
     const scheduler = new ReduceLROnPlateau(tfjsOptimizer(optimizer), { factor: 0.5, patience: 1 });
     const losses: number[] = [];
+    const cb = lrSchedulerCallback(scheduler, { interval: "batch", monitor: "loss" });
     await model(optimizer).fit(xs, ys, {
       epochs: 2,
       batchSize: BATCH,
       shuffle: false,
       verbose: 0,
-      callbacks: [{ onBatchEnd: (_b: number, logs?: tf.Logs) => void losses.push(logs!.loss!) }, lrSchedulerCallback(scheduler, { interval: "batch", monitor: "loss" })],
+      callbacks: [{ onBatchEnd: (_b: number, logs?: tf.Logs) => void losses.push(logs!.loss!) }, cb],
     });
     expect(losses).toHaveLength(8);
     expect(scheduler.lastEpoch).toBe(8);
+    expect(cb.globalStep).toBe(8);
     expect(scheduler.best).toBe(Math.min(...losses));
   });
 
@@ -110,6 +96,83 @@ describe("lrSchedulerCallback in model.fit", () => {
     expect(error).toBeInstanceOf(StepError);
     expect((error as StepError).message).toMatch(/"val_loss" is not in the epoch logs \(they have: loss\).*validationData/);
     expect(scheduler.lastEpoch).toBe(0);
+  });
+});
+
+describe("stepping reads nothing (#18)", () => {
+  const fit = (optimizer: tf.Optimizer, callbacks: object[], validation = false) =>
+    model(optimizer).fit(xs, ys, { epochs: 3, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: callbacks as never, ...(validation ? { validationData: [valXs, valYs] } : {}) });
+
+  it("defines only the hooks its interval needs", () => {
+    const make = (interval: "batch" | "epoch") => lrSchedulerCallback(new StepLR(tfjsOptimizer(tf.train.sgd(0.1)), { stepSize: 1 }), { interval });
+    const hooks = (cb: object) => Object.keys(cb).filter((k) => k.startsWith("on")).sort();
+    expect(hooks(make("batch"))).toEqual(["onBatchBegin", "onEpochEnd"]);
+    expect(hooks(make("epoch"))).toEqual(["onEpochEnd"]);
+    const plateau = () => new ReduceLROnPlateau(tfjsOptimizer(tf.train.sgd(0.1)));
+    expect(hooks(lrSchedulerCallback(plateau(), { interval: "epoch" }))).toEqual(["onEpochEnd"]);
+    // Only a schedule fed a batch metric reads the batch logs.
+    expect(hooks(lrSchedulerCallback(plateau(), { interval: "batch", monitor: "loss" }))).toEqual(["onBatchEnd", "onEpochEnd"]);
+  });
+
+  it.each(["batch", "epoch"] as const)('interval "%s": a real fit reads as many tensors with the scheduler as without', async (interval) => {
+    const without = await countReads(() => fit(tf.train.sgd(0.05), []));
+    const optimizer = tf.train.sgd(0.05);
+    const scheduler = createScheduler(tfjsOptimizer(optimizer), { type: "CosineAnnealingLR", params: { T_max: 12 } });
+    const cb = lrSchedulerCallback(scheduler, { interval });
+    const withScheduler = await countReads(() => fit(optimizer, [cb]));
+    expect(without).toBeGreaterThan(0); // History reads each epoch's loss once
+    expect(withScheduler).toBe(without);
+    expect(scheduler.lastEpoch).toBe(interval === "batch" ? 12 : 3);
+  });
+
+  it("a plateau on val_loss at each epoch end reads nothing more than the fit itself does", async () => {
+    const without = await countReads(() => fit(tf.train.sgd(0.05), [], true));
+    const optimizer = tf.train.sgd(0.05);
+    const cosine = createScheduler(tfjsOptimizer(optimizer), { type: "CosineDecay", params: { initial_learning_rate: 0.05, decay_steps: 12 } });
+    const plateau = withPlateau(cosine, { patience: 0 });
+    const withScheduler = await countReads(() => fit(optimizer, [lrSchedulerCallback(cosine, { interval: "batch" }), lrSchedulerCallback(plateau, { interval: "epoch" })], true));
+    expect(withScheduler).toBe(without);
+  });
+
+  it("the old way, a callback with onBatchEnd, reads the loss of every batch", async () => {
+    const without = await countReads(() => fit(tf.train.sgd(0.05), []));
+    const withBatchEnd = await countReads(() => fit(tf.train.sgd(0.05), [{ onBatchEnd: () => {} }]));
+    expect(withBatchEnd - without).toBe(12); // one read of the loss per batch
+  });
+});
+
+describe("the lr in the epoch logs with several callbacks", () => {
+  it("a per-batch schedule and a plateau on it log the lr of each epoch's last update, in either order", async () => {
+    for (const order of ["schedule first", "plateau first"]) {
+      const optimizer = tf.train.sgd(0.1);
+      const cosine = createScheduler(tfjsOptimizer(optimizer), { type: "CosineDecay", params: { initial_learning_rate: 0.1, decay_steps: 24, alpha: 0.1 } });
+      const plateau = withPlateau(cosine, { factor: 0.5, patience: 0 });
+      const rec = recordUpdates(optimizer);
+      const a = lrSchedulerCallback(cosine, { interval: "batch" });
+      const b = lrSchedulerCallback(plateau, { interval: "epoch" });
+      const history = await model(optimizer).fit(xs, ys, {
+        epochs: 6,
+        batchSize: BATCH,
+        shuffle: false,
+        verbose: 0,
+        validationData: [valXs, valYs],
+        callbacks: order === "schedule first" ? [a, b] : [b, a],
+      });
+      const lastOfEpoch = rec.lrs.filter((_, k) => k % 4 === 3);
+      expect(history.history.lr, order).toEqual(lastOfEpoch);
+      expect(new Set(rec.lrs.map((lr, k) => lr / cosine.scheduleAt(0, k))).size, "the plateau cut").toBeGreaterThan(1);
+    }
+  });
+
+  it("a callback reading the lr at onBatchBegin after this one sees the lr of the coming update", async () => {
+    const optimizer = tf.train.sgd(0.1);
+    const scheduler = new StepLR(tfjsOptimizer(optimizer), { stepSize: 1, gamma: 0.5 });
+    const rec = recordUpdates(optimizer);
+    const seen: number[] = [];
+    const group = scheduler.optimizer.paramGroups[0]!;
+    await model(optimizer).fit(xs, ys, { epochs: 1, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [lrSchedulerCallback(scheduler, { interval: "batch" }), { onBatchBegin: () => void seen.push(group.lr) }] });
+    expect(seen).toEqual(rec.lrs);
+    expect(rec.lrs).toEqual([0.1, 0.05, 0.025, 0.0125]);
   });
 });
 
@@ -136,8 +199,9 @@ describe("resuming a TF.js run from the scheduler's JSON state", () => {
   it("2 epochs + save + restore + 2 epochs gives the same lrs and weights as 4 straight epochs", async () => {
     const params = { max_lr: 0.3, total_steps: 16, cycle_momentum: false };
     const run = async (epochs: number, m: tf.LayersModel, optimizer: tf.Optimizer, scheduler: LRScheduler) => {
-      const rec = recorder(optimizer);
-      await m.fit(xs, ys, { epochs, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [rec, lrSchedulerCallback(scheduler, { interval: "batch" })] });
+      const rec = recordUpdates(optimizer);
+      await m.fit(xs, ys, { epochs, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: [lrSchedulerCallback(scheduler, { interval: "batch" })] });
+      rec.restore();
       return rec.lrs;
     };
 
