@@ -27,8 +27,10 @@ export async function run({ epochs = 6, batchSize = 8 } = {}) {
     shuffle: false,
     verbose: 0,
     callbacks: [
+      // Steps after every update (the step is taken at the next batch's begin: nothing is read from the backend).
+      lrSchedulerCallback(scheduler, { interval: "batch" }),
+      // After it, a callback's onBatchBegin sees the lr the coming update uses.
       { onBatchBegin: () => void lrs.push(scheduler.optimizer.paramGroups[0]!.lr) },
-      lrSchedulerCallback(scheduler, { interval: "batch" }), // steps after every update
     ],
   });
   tf.dispose([x, y]);

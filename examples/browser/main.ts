@@ -65,6 +65,8 @@ async function main(trace: TrainingTrace): Promise<void> {
     batchSize: BATCH,
     verbose: 0,
     callbacks: [
+      // First: it takes its step at the batch begin, so the recorder after it sees the lr of the coming update.
+      lrSchedulerCallback(scheduler, { interval: "batch" }),
       {
         onBatchBegin: () => {
           trace.lrs.push(group.lr);
@@ -76,7 +78,6 @@ async function main(trace: TrainingTrace): Promise<void> {
           drawCurve(document.getElementById("loss") as HTMLCanvasElement, trace.losses, "#d62728");
         },
       },
-      lrSchedulerCallback(scheduler, { interval: "batch" }),
     ],
   });
   const last = trace.losses.length - 1;

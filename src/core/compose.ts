@@ -2,9 +2,9 @@
  * Composition as combinators over closed forms. A sequence runs one form after another on local
  * time (PyTorch's SequentialLR, optax's `join_schedules`, `withWarmup`); a product multiplies
  * factors (ChainedScheduler); `retime` reads a form at another time (epoch units); `perGroup` gives
- * each group its own form. A child is evaluated once per step, by the composite's `shape`, into the
- * child's own step values (computed and checked as the engine computes any form's); the composite's
- * per-group functions read them there.
+ * each group its own form. A composite computes every group's values at once (`values`): each child
+ * is evaluated once per step into its own step values, computed and checked as the engine computes
+ * any form's, and the composite returns or combines those arrays.
  */
 import type { ChildClock, CompleteForm, GroupValue } from "./schedule.js";
 import { computeValues, valuesFor, type StepValues } from "./values.js";
@@ -52,19 +52,19 @@ export function sequence(pieces: readonly Piece[], boundaries: readonly number[]
     return k;
   };
   const localAt = (k: number, t: number) => (k === 0 ? starts[0]! + t : starts[k]! + (t - offsets[k]!));
-  // The piece `shape` evaluated, read back by the per-group functions of the same step.
+  // The piece last evaluated, read back by the per-group functions of the same step.
   let current: StepValues = values[0]!;
   const evaluate = (t: number, jump: boolean) => {
     const k = active(t);
     current = values[k]!;
     computeValues(current, forms[k]!, localAt(k, t), used[k]!.name ?? "a sub-schedule", jump);
-    return 0;
+    return current;
   };
   const extra = (name: "momentum" | "beta2" | "weightDecay"): GroupValue | undefined =>
     forms.some((f) => f[name] !== undefined) ? (i) => read(current[name], i) : undefined;
   return {
-    shape: (t) => evaluate(t, false),
-    jumpShape: forms.some((f) => f.jumpShape) ? (t) => evaluate(t, true) : undefined,
+    values: evaluate,
+    jumpShape: forms.some((f) => f.jumpShape) ? (t) => (evaluate(t, true), 0) : undefined,
     lr: (i) => read(current.lr, i),
     momentum: extra("momentum"),
     beta2: extra("beta2"),
@@ -96,19 +96,24 @@ export function product(factors: readonly Factor[], bases: readonly number[], gr
     const index = forms.map((f) => f[name] !== undefined).lastIndexOf(true);
     return index < 0 ? undefined : (i) => read(values[index]![name], i);
   };
+  const own = valuesFor({ lr: () => 0, momentum: last("momentum"), beta2: last("beta2"), weightDecay: last("weightDecay"), momentumTarget: targetOf(forms.slice().reverse()) }, groups);
+  const lastOf = (name: "momentum" | "beta2" | "weightDecay") => forms.map((f) => f[name] !== undefined).lastIndexOf(true);
+  const extras = (["momentum", "beta2", "weightDecay"] as const).map((name) => [name, lastOf(name)] as const).filter(([, index]) => index >= 0);
   return {
-    shape(t) {
+    values(t) {
       for (let c = 0; c < forms.length; c++) computeValues(values[c]!, forms[c]!, t, factors[c]!.name ?? "a sub-schedule");
-      return 0;
-    },
-    lr(i) {
-      let lr = bases[i]!;
-      for (let c = 0; c < forms.length; c++) {
-        const base = factors[c]!.baseLrs[i]!;
-        lr *= base === 0 ? 0 : values[c]!.lr[i]! / base;
+      for (let i = 0; i < groups; i++) {
+        let lr = bases[i]!;
+        for (let c = 0; c < forms.length; c++) {
+          const base = factors[c]!.baseLrs[i]!;
+          lr *= base === 0 ? 0 : values[c]!.lr[i]! / base;
+        }
+        own.lr[i] = lr;
       }
-      return lr;
+      for (const [name, index] of extras) own[name]!.set(values[index]![name]!);
+      return own;
     },
+    lr: (i) => read(own.lr, i),
     momentum: last("momentum"),
     beta2: last("beta2"),
     weightDecay: last("weightDecay"),
@@ -124,9 +129,9 @@ export function retime(form: CompleteForm, time: (t: number) => number, groups: 
   const values = valuesFor(form, groups);
   const extra = (key: "momentum" | "beta2" | "weightDecay"): GroupValue | undefined => (form[key] === undefined ? undefined : (i) => read(values[key], i));
   return {
-    shape(t) {
+    values(t) {
       computeValues(values, form, time(t), name ?? "a sub-schedule");
-      return 0;
+      return values;
     },
     lr: (i) => read(values.lr, i),
     momentum: extra("momentum"),
@@ -141,15 +146,14 @@ export function retime(form: CompleteForm, time: (t: number) => number, groups: 
 export function perGroup(forms: readonly CompleteForm[], scales: readonly number[], children: readonly object[] = []): CompleteForm {
   const groups = scales.length;
   const values = forms.map((f) => valuesFor(f, groups));
+  const own = valuesFor({ lr: () => 0 }, groups);
   return {
-    shape(t) {
+    values(t) {
       for (let c = 0; c < forms.length; c++) computeValues(values[c]!, forms[c]!, t, "a sub-schedule");
-      return 0;
+      for (let i = 0; i < groups; i++) own.lr[i] = scales[i]! * values[forms.length === 1 ? 0 : i]!.lr[i]!;
+      return own;
     },
-    lr: (i) => {
-      const v = read(values[forms.length === 1 ? 0 : i]!.lr, i);
-      return v === undefined ? undefined : scales[i]! * v;
-    },
+    lr: (i) => read(own.lr, i),
     childClocks: children.map((child) => ({ child, at: (t: number) => t })),
   };
 }

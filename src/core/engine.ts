@@ -428,6 +428,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   scheduleAt(i: number, t: number): number {
     const form = this.#state.form;
     if (form.plateau) return this.#lastLr[i]!;
+    if (form.values) return form.values(t, false).lr[i]!;
     const shared = new Float64Array(form.slots ?? 0);
     return form.lr(i, form.shape ? form.shape(t, shared) : 0, t, shared) ?? NaN;
   }

@@ -7,6 +7,7 @@ import type { Counter } from "./counter.js";
 import type { ParamGroup } from "./optimizer.js";
 import type { OptionFields, OptionsOf } from "./options.js";
 import type { ReferenceDialect } from "./reference.js";
+import type { StepValues } from "./values.js";
 
 /** Group values besides the lr that a schedule may write. */
 export type ExtraValue = "momentum" | "beta2" | "weightDecay";
@@ -43,6 +44,12 @@ export interface Form {
   readonly beforeStart?: (i: number) => number;
   /** The last step the schedule allows (OneCycleLR's `total_steps`): a step past it throws, changing nothing. */
   readonly end?: number;
+  /**
+   * Every group's values at step `t` at once, for a form built from other forms (a composite): the
+   * child forms are evaluated into their own step values, which this returns (or combines into its
+   * own). The engine then reads the arrays instead of calling the per-group functions.
+   */
+  readonly values?: (t: number, jump: boolean) => StepValues;
   /** For a metric-driven schedule: its state and what one metric does to it. */
   readonly plateau?: Plateau<Record<string, unknown>, number> | Plateau<Record<string, unknown>, number | undefined>;
   /** For a composite: where each sub-scheduler's own counter stands at step `t` (undefined: it did not move), so that it reports what the reference's would. */

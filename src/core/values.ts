@@ -58,6 +58,7 @@ function refuse(where: string, t: number, name: string, i: number, v: unknown): 
  * @throws StepError naming the group and the value (nothing has been written)
  */
 export function computeValues(out: StepValues, form: CompleteForm, t: number, where: string, jump = false): void {
+  if (form.values) return copyValues(out, form.values(t, jump), t, where);
   const s = jump && form.jumpShape ? form.jumpShape(t, out.shared) : form.shape ? form.shape(t, out.shared) : 0;
   const { lr, momentum, beta2, weightDecay, shared } = out;
   for (let i = 0; i < lr.length; i++) {
@@ -89,6 +90,27 @@ export function computeValues(out: StepValues, form: CompleteForm, t: number, wh
       else if (v - v === 0) weightDecay[i] = v;
       else refuse(where, t, "weightDecay", i, v);
     }
+  }
+}
+
+/** Takes a composite's values (every group's at once), checking the ones it combined itself. */
+function copyValues(out: StepValues, from: StepValues, t: number, where: string): void {
+  copyChannel(out.lr, from.lr, where, t, "lr");
+  if (out.momentum) copyChannel(out.momentum, from.momentum, where, t, out.momentumName);
+  if (out.beta2) copyChannel(out.beta2, from.beta2, where, t, "beta2");
+  if (out.weightDecay) copyChannel(out.weightDecay, from.weightDecay, where, t, "weightDecay");
+}
+
+function copyChannel(to: Float64Array, from: Float64Array | undefined, where: string, t: number, name: string): void {
+  if (from === undefined) {
+    to.fill(NaN);
+    return;
+  }
+  for (let i = 0; i < to.length; i++) {
+    const v = from[i]!;
+    // NaN is "leave it"; an infinity is an overflow of the composite's own arithmetic.
+    if (v === Infinity || v === -Infinity) refuse(where, t, name, i, v);
+    to[i] = v;
   }
 }
 

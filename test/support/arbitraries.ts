@@ -162,6 +162,56 @@ const hfGetScheduler = fc.oneof(
   fc.record({ name: fc.constant("warmup_stable_decay"), ...hfWarmupTraining, scheduler_specific_kwargs: fc.record({ num_decay_steps: int(0, 50) }) }),
 );
 
+// ---- optax (absolute schedules of the step count) ----------------------------------------------
+
+/** A `{ step: scale }` dict as JSON writes it (integer keys as strings), or null / absent. */
+const boundariesAndScales = opt(
+  fc.oneof(
+    { weight: 4, arbitrary: fc.dictionary(int(0, 200).map(String), real(0, 1.5), { maxKeys: 4 }) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+);
+
+const warmupCosineKwargs = fc
+  .record({ init_value: real(0, 1e-3), peak_value: lr, warmup_steps: int(0, 50), extra: int(1, 250), end_value: opt(real(0, 1e-4)), exponent: opt(real(0.5, 3)) })
+  .map(({ extra, ...p }) => defined({ ...p, decay_steps: p.warmup_steps + extra }));
+
+const optaxParams: Record<string, fc.Arbitrary<Params>> = {
+  constant_schedule: fc.record({ value: lr }),
+  polynomial_schedule: fc.record({ init_value: lr, end_value: real(0, 1e-3), power: real(0, 3), transition_steps: int(1, 200), transition_begin: opt(int(0, 50)) }).map(defined),
+  linear_schedule: fc.record({ init_value: lr, end_value: real(0, 1e-3), transition_steps: int(1, 200), transition_begin: opt(int(0, 50)) }).map(defined),
+  piecewise_constant_schedule: fc.record({ init_value: lr, boundaries_and_scales: boundariesAndScales }).map(defined),
+  exponential_decay: fc
+    .record({ init_value: lr, transition_steps: int(1, 100), decay_rate: real(0.1, 1), transition_begin: opt(int(0, 50)), staircase: opt(fc.boolean()), end_value: opt(real(0, 1e-4)) })
+    .map(defined),
+  cosine_decay_schedule: fc.record({ init_value: lr, decay_steps: fc.oneof(int(1, 300), real(0.5, 300)), alpha: opt(ratio), exponent: opt(real(0.5, 3)) }).map(defined),
+  piecewise_interpolate_schedule: fc.record({ interpolate_type: fc.constantFrom("linear", "cosine"), init_value: lr, boundaries_and_scales: boundariesAndScales }).map(defined),
+  linear_onecycle_schedule: fc
+    .record({ transition_steps: int(1, 300), peak_value: lr, pct_start: opt(real(0.1, 0.45)), pct_final: opt(real(0.5, 0.95)), div_factor: opt(real(2, 100)), final_div_factor: opt(real(10, 1e4)) })
+    .map(defined),
+  cosine_onecycle_schedule: fc
+    .record({ transition_steps: int(1, 300), peak_value: lr, pct_start: opt(real(0, 1)), div_factor: opt(real(2, 100)), final_div_factor: opt(real(10, 1e4)) })
+    .map(defined),
+  warmup_constant_schedule: fc.record({ init_value: real(0, 1e-3), peak_value: lr, warmup_steps: int(1, 50) }),
+  warmup_cosine_decay_schedule: warmupCosineKwargs,
+  warmup_exponential_decay_schedule: fc
+    .record({
+      init_value: real(0, 1e-3),
+      peak_value: lr,
+      warmup_steps: int(1, 50),
+      transition_steps: int(1, 100),
+      decay_rate: real(0.1, 1),
+      transition_begin: opt(int(0, 50)),
+      staircase: opt(fc.boolean()),
+      end_value: opt(real(0, 1e-4)),
+    })
+    .map(defined),
+  sgdr_schedule: fc.record({ cosine_kwargs: fc.array(warmupCosineKwargs, { minLength: 1, maxLength: 3 }) }),
+};
+
+/** An optax schedule as a sub-schedule (of join_schedules, WithPlateau). */
+const optaxChild = fc.constantFrom(...Object.keys(optaxParams).filter((t) => t !== "sgdr_schedule")).chain((type) => optaxParams[type]!.map((params) => ({ type, params })));
+
 export const SCHEDULE_TABLE: Record<string, Entry> = {
   ...Object.fromEntries(Object.entries(torchClosedForm).map(([type, params]) => [type, { params }])),
   LambdaLR: { params: fc.record({ lr_lambda: lambdaFamily }) },
@@ -300,6 +350,13 @@ export const SCHEDULE_TABLE: Record<string, Entry> = {
       .record({ schedules: fc.oneof(fc.array(childConfig, { minLength: 1, maxLength: 1 }), fc.array(childConfig, { minLength: 3, maxLength: 3 })), lr_scale: opt(perGroup(real(0.1, 10))) })
       .map(defined),
   },
+  ...Object.fromEntries(Object.entries(optaxParams).map(([type, params]) => [type, { params }])),
+  join_schedules: {
+    params: fc
+      .tuple(fc.array(optaxChild, { minLength: 1, maxLength: 3 }), fc.array(int(0, 150), { minLength: 2, maxLength: 2 }))
+      .map(([schedules, bs]) => ({ schedules, boundaries: bs.slice(0, schedules.length - 1).sort((a, b) => a - b) })),
+  },
+  WithPlateau: { params: fc.tuple(fc.oneof(childConfig, optaxChild), plateauParams).map(([schedule, p]) => ({ schedule, ...p })), drive: "metric" },
   EpochUnits: {
     params: fc
       .record({ schedule: childConfig, steps_per_epoch: fc.oneof(int(1, 100), real(0.5, 100)), end_epoch: opt(real(0, 50)), past_end: opt(fc.constantFrom("hold", "continue")) })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { run as runCustomOptimizer } from "../../../examples/custom-optimizer.js";
 import { run as runTfjsFit } from "../../../examples/tfjs-fit.js";
+import { run as runKerasCosine } from "../../../examples/tfjs-keras-cosine.js";
 
 describe("examples", () => {
   it("tfjs-fit.ts trains with OneCycleLR: warm-up to max_lr, anneal to ~0, loss falls", async () => {
@@ -13,6 +14,19 @@ describe("examples", () => {
     expect(epochLr).toEqual([3, 7, 11, 15, 19, 23].map((i) => lrs[i]));
     expect(loss[5]!).toBeLessThan(loss[0]! / 10);
     expect(state.lastEpoch).toBe(24);
+  });
+
+  it("tfjs-keras-cosine.ts: Keras' CosineDecay with warmup per update, ReduceLROnPlateau's cuts on top", async () => {
+    const { epochLr, cuts, updates, scheduleAt, loss } = await runKerasCosine();
+    expect(updates).toBe(64);
+    expect(scheduleAt(0)).toBe(0.002);
+    expect(scheduleAt(8)).toBeCloseTo(0.05, 15);
+    // Each epoch's lr is the cosine's value at its last update times the cuts so far: halvings, never undone.
+    cuts.forEach((c, e) => expect(Math.log2(c)).toBeCloseTo(Math.round(Math.log2(c)), 9));
+    expect(cuts.every((c, e) => e === 0 || c <= cuts[e - 1]!)).toBe(true);
+    expect(cuts.at(-1)).toBeLessThan(1);
+    epochLr.forEach((lr, e) => expect(lr).toBeCloseTo(scheduleAt(4 * e + 3) * cuts[e]!, 15));
+    expect(loss.at(-1)!).toBeLessThan(loss[0]! / 4);
   });
 
   it("custom-optimizer.ts: a hand-written optimizer follows CosineAnnealingLR and converges", () => {
