@@ -6,7 +6,7 @@
  * users run. Each row alternates runs with and without the scheduler and reports the median ratio
  * of neighbouring runs, with the lowest and highest. For contrast, one row is a callback that only
  * defines `onBatchEnd`: tfjs-layers then reads the loss of every batch from the backend.
- * Run with `npm run bench` (builds first), or alone: npx tsup --silent && npx vite-node bench/tfjs.bench.ts
+ * Run with `npm run bench` (builds first), or alone: npx tsup --silent && node --expose-gc node_modules/vite-node/vite-node.mjs bench/tfjs.bench.ts
  */
 import * as tf from "@tensorflow/tfjs";
 import { createScheduler } from "../dist/index.js";
@@ -74,6 +74,7 @@ async function fitOnce(c: Case, way: Way, x: tf.Tensor, y: tf.Tensor, o: BenchOp
   } else if (way === "onBatchEnd") callbacks.push({ onBatchEnd: () => {} });
   // yieldEvery "never": the frame scheduler's waits (requestAnimationFrame in a page) would drown the differences timed here.
   const args = { epochs: o.epochs, batchSize: o.batchSize, shuffle: false, verbose: 0 as const, yieldEvery: "never" as const, callbacks: callbacks as never };
+  (globalThis as { gc?: () => void }).gc?.(); // with node --expose-gc: no collection left over from the previous run
   const start = performance.now();
   await model.fit(x, y, args);
   const ms = performance.now() - start;
@@ -141,7 +142,7 @@ async function inChromium(o: BenchOptions): Promise<{ backend: string; renderer:
     stdin: { contents: 'import { measure } from "./tfjs.bench.ts"; globalThis.benchMeasure = measure;', resolveDir: here("."), loader: "ts" },
     bundle: true,
     write: false,
-    format: "iife",
+    format: "esm",
     target: "es2022",
     platform: "browser",
     external: ["node:*", "esbuild", "playwright-core"],
@@ -157,7 +158,7 @@ async function inChromium(o: BenchOptions): Promise<{ backend: string; renderer:
     logLevel: "silent",
   });
   const files: Record<string, string | Buffer> = {
-    "/": '<!doctype html><meta charset="utf-8"><title>lr-schedulers TF.js bench</title><script src="/tf.min.js"></script><script src="/bench.js"></script>',
+    "/": '<!doctype html><meta charset="utf-8"><title>lr-schedulers TF.js bench</title><script src="/tf.min.js"></script><script type="module" src="/bench.js"></script>',
     "/bench.js": bundle.outputFiles[0]!.text,
     "/tf.min.js": readFileSync(here("../node_modules/@tensorflow/tfjs/dist/tf.min.js")),
   };
@@ -189,7 +190,7 @@ async function inChromium(o: BenchOptions): Promise<{ backend: string; renderer:
 }
 
 async function main(): Promise<void> {
-  const options: BenchOptions = { trials: 9, epochs: 2, samples: 2048, batchSize: 64, features: 64, hidden: 128 };
+  const options: BenchOptions = { trials: 15, epochs: 2, samples: 1024, batchSize: 32, features: 32, hidden: 64 };
   await tf.setBackend("cpu");
   const node = await measure(options);
   print(`Node ${process.version}, TF.js ${tf.version.tfjs}, backend ${tf.getBackend()}: model.fit, ${options.samples / options.batchSize} batches of ${options.batchSize} per epoch, MLP ${options.features}-${options.hidden}-${options.hidden}-1`, node);

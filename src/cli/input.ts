@@ -7,6 +7,7 @@
 import type { ParamGroup, SimulateOptions } from "../index.js";
 import { DEFAULT_SCHEDULE } from "./default-schedule.js";
 import { LIMITS, parseBoundedInteger, readConfigText, UsageError } from "./limits.js";
+import type { MomentumName } from "./panels.js";
 
 export { UsageError } from "./limits.js";
 
@@ -40,7 +41,7 @@ export interface SimulationInput {
   /** `--increment`: each `step()` is `step(increment)` (Megatron); absent for plain `step()`. */
   increment?: number;
   /** Per group, what its cycled momentum series is: `betas[0]` where the group has betas, else `momentum`. */
-  momentumNames: ("momentum" | "beta1")[];
+  momentumNames: MomentumName[];
   /** What a ds_config.json's `optimizer.params` adds to every group (as `simulate` reads it); empty otherwise. */
   configGroup: Partial<ParamGroup>;
 }
@@ -154,7 +155,7 @@ export function readInput(file: string | undefined, flags: InputFlags): Simulati
   const fromConfig = dsConfigOptimizer(config);
   options.groups = groupsFrom(flags, fromConfig);
   if (flags.metrics !== undefined) options.metrics = flags.metrics;
-  const momentumNames = options.groups.map((g) => ("betas" in { ...fromConfig?.group, ...g } ? "beta1" : "momentum") as "momentum" | "beta1");
+  const momentumNames = options.groups.map((g) => ("betas" in { ...fromConfig?.group, ...g } ? "beta1" : "momentum") as MomentumName);
   const input: SimulationInput = { config, options, momentumNames, configGroup: fromConfig?.group ?? {} };
   if (flags.increment !== undefined) input.increment = parseBoundedInteger("--increment", flags.increment, LIMITS.increment);
   return input;

@@ -71,9 +71,8 @@ function addInputOptions(command: Command): Command {
 }
 
 /** Simulates what the flags ask for; each warning goes to stderr as one line. */
-function previewOf(file: string | undefined, flags: InputFlags, io: CliIO): Preview & { momentumNames: ("momentum" | "beta1")[] } {
-  const input = readInput(file, flags);
-  return { ...runSimulation(input, (line) => io.stderr(`${line}\n`)), momentumNames: input.momentumNames };
+function previewOf(file: string | undefined, flags: InputFlags, io: CliIO): Preview {
+  return runSimulation(readInput(file, flags), (line) => io.stderr(`${line}\n`));
 }
 
 export function buildProgram(io: CliIO): Command {

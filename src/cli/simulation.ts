@@ -7,12 +7,14 @@
 import { createScheduler, onWarning, simulate, type Optimizer, type ParamGroup, type SchedulerWarning, type SimulatedGroup, type Simulation } from "../index.js";
 import type { SimulationInput } from "./input.js";
 import { UsageError } from "./limits.js";
-import { panelsOf, type Panel } from "./panels.js";
+import { panelsOf, type MomentumName, type Panel } from "./panels.js";
 
 /** A simulation and what the charts and tables show of it. */
 export interface Preview {
   sim: Simulation;
   panels: Panel[];
+  /** Per group, what its `momentum` series is (from the input). */
+  momentumNames: MomentumName[];
 }
 
 /** `warning [WarmupLR] unknown-warmup-type: ...`, on one line. */
@@ -114,5 +116,5 @@ export function runSimulation(input: SimulationInput, warn: (line: string) => vo
   }
   const panels = panelsOf(sim, input.momentumNames);
   checkFinite(sim, panels);
-  return { sim, panels };
+  return { sim, panels, momentumNames: input.momentumNames };
 }

@@ -15,39 +15,53 @@ const LABEL_WIDTH = 10;
 /** What asciichart puts before the first column: the label, a space and the axis. */
 const AXIS_WIDTH = LABEL_WIDTH + 2;
 
-/** The lowest and highest value of each column; column c covers steps [floor(c*n/columns), floor((c+1)*n/columns)). */
-export interface Envelope {
-  min: number[];
-  max: number[];
-  /** The fewest and most steps one column covers. */
-  stepsPerColumn: [number, number];
+/**
+ * One character column of a series: it goes from the value at step `from` to the value at step
+ * `to` (the next column's first step), passing through `min` and `max` on the way.
+ */
+export interface ColumnRange {
+  from: number;
+  to: number;
+  enter: number;
+  exit: number;
+  min: number;
+  max: number;
 }
 
-/** Splits `series` into at most `columns` consecutive ranges (one value each when it fits) and takes each range's extremes. */
-export function envelope(series: ArrayLike<number>, columns: number): Envelope {
-  const n = series.length;
-  const count = Math.min(n, columns);
-  const min: number[] = [];
-  const max: number[] = [];
-  let fewest = Infinity;
-  let most = 0;
+/**
+ * Splits the steps of `series` into at most `columns` consecutive ranges (one step each when they
+ * fit) and takes each range's first, last, lowest and highest value, so that no value is skipped.
+ */
+export function columnRanges(series: ArrayLike<number>, columns: number): ColumnRange[] {
+  const last = series.length - 1;
+  const count = Math.min(columns, last);
+  const ranges: ColumnRange[] = [];
   for (let c = 0; c < count; c++) {
-    const start = Math.floor((c * n) / count);
-    const end = Math.floor(((c + 1) * n) / count);
-    let lo = series[start]!;
-    let hi = lo;
-    for (let t = start + 1; t < end; t++) {
+    const from = Math.round((c * last) / count);
+    const to = Math.round(((c + 1) * last) / count);
+    let min = series[from]!;
+    let max = min;
+    for (let t = from + 1; t <= to; t++) {
       const v = series[t]!;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
     }
-    min.push(lo);
-    max.push(hi);
-    fewest = Math.min(fewest, end - start);
-    most = Math.max(most, end - start);
+    ranges.push({ from, to, enter: series[from]!, exit: series[to]!, min, max });
   }
-  return { min, max, stepsPerColumn: [count === 0 ? 0 : fewest, most] };
+  return ranges;
 }
+
+/** Box-drawing characters by the directions a cell connects to: left, right, up, down. */
+const LEFT = 1;
+const RIGHT = 2;
+const UP = 4;
+const DOWN = 8;
+const GLYPHS: Record<number, string> = {
+  [LEFT]: "─", [RIGHT]: "─", [LEFT | RIGHT]: "─", [UP]: "│", [DOWN]: "│", [UP | DOWN]: "│",
+  [LEFT | DOWN]: "╮", [LEFT | UP]: "╯", [RIGHT | DOWN]: "╭", [RIGHT | UP]: "╰",
+  [LEFT | RIGHT | UP]: "┴", [LEFT | RIGHT | DOWN]: "┬", [LEFT | UP | DOWN]: "┤", [RIGHT | UP | DOWN]: "├",
+  [LEFT | RIGHT | UP | DOWN]: "┼",
+};
 
 export interface TerminalChartOptions {
   /** Total width in characters, labels included. */
@@ -59,46 +73,70 @@ export interface TerminalChartOptions {
 
 const paint = (text: string, group: number, color: boolean) => (color ? asciichart.colored(text, COLORS[group % COLORS.length]) : text);
 
-function renderPanel(sim: Simulation, panel: Panel, columns: number, height: number, color: boolean): { text: string; perColumn: [number, number] } {
+/** The chart rows of one panel, top row first, with the value labels and the axis. */
+function plotRows(panel: Panel, columns: number, height: number, color: boolean): { rows: string[]; stepsPerColumn: number[] } {
   const drawn = panel.series.filter((s) => s.sameAs === undefined);
-  const lines: number[][] = [];
-  const colors: (string | undefined)[] = [];
-  let perColumn: [number, number] = [1, 1];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of drawn) for (const v of s.values) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  const levels = hi > lo ? height : 0;
+  const row = (v: number) => (levels === 0 ? 0 : Math.round(((v - lo) / (hi - lo)) * levels));
+  const links: number[][] = Array.from({ length: levels + 1 }, () => []);
+  const owner: number[][] = Array.from({ length: levels + 1 }, () => []);
+  const starts: { row: number; group: number }[] = [];
+  let stepsPerColumn: number[] = [];
   for (const s of drawn) {
-    const { min, max, stepsPerColumn } = envelope(s.values, columns);
-    perColumn = stepsPerColumn;
-    lines.push(max);
-    colors.push(COLORS[s.group % COLORS.length]);
-    if (min.some((v, c) => v !== max[c])) {
-      lines.push(min);
-      colors.push(COLORS[s.group % COLORS.length]);
-    }
+    const ranges = columnRanges(s.values, columns);
+    stepsPerColumn = ranges.map((r) => r.to - r.from);
+    starts.push({ row: row(s.values[0]!), group: s.group });
+    ranges.forEach((r, x) => {
+      const [enter, exit, bottom, top] = [row(r.enter), row(r.exit), row(r.min), row(r.max)];
+      for (let y = bottom; y <= top; y++) {
+        let link = (y === enter ? LEFT : 0) | (y === exit ? RIGHT : 0) | (y < top ? UP : 0) | (y > bottom ? DOWN : 0);
+        if (owner[y]![x] === s.group) link |= links[y]![x]!;
+        links[y]![x] = link;
+        owner[y]![x] = s.group;
+      }
+    });
   }
-  const chart = asciichart.plot(lines, {
-    height,
-    padding: " ".repeat(LABEL_WIDTH),
-    format: (x: number) => formatTick(Number(x.toPrecision(3))).padStart(LABEL_WIDTH),
-    colors: color ? colors : undefined,
-  });
-  const plotted = lines[0]?.length ?? 0;
+  const width = stepsPerColumn.length;
+  const rows: string[] = [];
+  for (let y = levels; y >= 0; y--) {
+    const label = formatTick(Number((levels === 0 ? lo : lo + ((hi - lo) * y) / levels).toPrecision(3))).padStart(LABEL_WIDTH);
+    const start = starts.find((st) => st.row === y);
+    const axis = start ? paint("┼", start.group, color) : y === levels || y === 0 ? "┼" : "┤";
+    let line = "";
+    for (let x = 0; x < width; x++) {
+      const link = links[y]![x];
+      line += link === undefined ? " " : paint(GLYPHS[link]!, owner[y]![x]!, color);
+    }
+    rows.push(`${label} ${axis}${line}`);
+  }
+  return { rows, stepsPerColumn };
+}
+
+function renderPanel(sim: Simulation, panel: Panel, columns: number, height: number, color: boolean): { text: string; stepsPerColumn: number[] } {
+  const { rows, stepsPerColumn } = plotRows(panel, columns, height, color);
   const first = "step 0";
   const last = `step ${sim.steps}`;
-  const axis = `${" ".repeat(AXIS_WIDTH - 1)}${first}${last.padStart(Math.max(last.length + 1, plotted - first.length))}`;
-  const out = [`${sim.type}: ${panel.name} over ${sim.steps} steps`, chart, axis];
+  const axis = `${" ".repeat(AXIS_WIDTH - 1)}${first}${last.padStart(Math.max(last.length + 1, stepsPerColumn.length + 1 - first.length))}`;
+  const out = [`${sim.type}: ${panel.name} over ${sim.steps} steps`, ...rows, axis];
   if (panel.series.length > 1) {
     const names = panel.series.map((s) => paint(color ? `── ${s.label}` : s.label, s.group, color) + (s.sameAs ? ` (= ${s.sameAs}, drawn once)` : ""));
     out.push(`${" ".repeat(AXIS_WIDTH - 1)}${names.join("   ")}${color ? "" : "   (one line per group; a color terminal tells them apart)"}`);
   }
-  return { text: out.join("\n"), perColumn };
+  return { text: out.join("\n"), stepsPerColumn };
 }
 
 export function renderTerminalChart(sim: Simulation, panels: readonly Panel[], { width, height, color }: TerminalChartOptions): string {
   const columns = Math.max(2, width - AXIS_WIDTH);
   const rendered = panels.map((panel, k) => renderPanel(sim, panel, columns, k === 0 ? height : Math.max(2, Math.round(height / 2)), color));
-  const [fewest, most] = rendered[0]?.perColumn ?? [1, 1];
+  const perColumn = rendered[0]?.stepsPerColumn ?? [];
+  const fewest = Math.min(...perColumn);
+  const most = Math.max(1, ...perColumn);
   const note =
     most > 1
-      ? `\n${" ".repeat(AXIS_WIDTH - 1)}each column covers ${fewest === most ? most : `${fewest} or ${most}`} steps and shows their lowest and highest value`
+      ? `\n${" ".repeat(AXIS_WIDTH - 1)}each column covers ${fewest === most ? most : `${fewest} or ${most}`} steps and spans their lowest to highest value`
       : "";
   return `${rendered.map((r) => r.text).join("\n\n")}${note}\n`;
 }

@@ -10,8 +10,8 @@
  */
 import { Callback } from "@tensorflow/tfjs";
 import * as z from "zod/mini";
-import { InvalidOptionError, InvalidOptimizerError, KerasReduceLROnPlateau, LRScheduler, StepError, createScheduler, type KerasReduceLROnPlateauOptions, type SchedulerStateDict } from "../../index.js";
-import { defineSchedule } from "../../extend.js";
+import { InvalidOptionError, InvalidOptimizerError, KerasReduceLROnPlateau, LRScheduler, StepError, createScheduler, type SchedulerStateDict } from "../../index.js";
+import { defineSchedule, type SchedulerOptions } from "../../extend.js";
 import { tfjsOptimizer, type TfjsOptimizer, type TfjsOptimizerLike } from "./optimizer.js";
 import { atEpochEnd, driverOf } from "./tracker.js";
 
@@ -21,6 +21,7 @@ type LogValue = number | { data(): Promise<ArrayLike<number>>; dispose(): void }
 export type UnresolvedLogs = Record<string, LogValue | unknown>;
 
 const keras = KerasReduceLROnPlateau.definition;
+type KerasReduceLROnPlateauOptions = SchedulerOptions<typeof KerasReduceLROnPlateau>;
 
 /**
  * Keras' plateau rule whose cuts multiply what a schedule writes at its own steps (as `withPlateau`

@@ -1,0 +1,309 @@
+/**
+ * Every call is a transaction (issue #20). For every registered type, a running scheduler is given
+ * one bad call: a mutated state dict (its own after JSON, or the reference's own from the trace
+ * fixtures) under any config policy, a malformed policy, a step with an odd argument, a mutated
+ * option set for a new scheduler on the same optimizer, or the case's options on a malformed
+ * optimizer. Each call is either refused, by an LRSchedulerError with a code and a path into the
+ * input, leaving the groups and the scheduler (counter, options, base lrs, state dict) bit for bit
+ * as they were, so that the next step equals that of a twin that never saw the call; or accepted,
+ * writing only finite values, with a checkpoint that reloads exactly. Every load is timed: under
+ * 10 ms per kilobyte of JSON, whatever the counts in it say.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createScheduler, knownSchedulerTypes, type LRScheduler, type Optimizer } from "../../src/index.js";
+import { actions, buildCase, perform, scheduleCase, type Action, type ScheduleCase } from "../support/arbitraries.js";
+import { buildScheduler, freshOptimizer, loadReferenceCases, replayStep, type ReferenceCase } from "../support/reference.js";
+import { hostileJson, ownObject } from "./json-fuzz.js";
+import { expectFinite, expectTypedRefusal, exact, groupsSnapshot, loadBudgetMs, mutated, pointsInto, schedulerSnapshot, timeOf, withBigNumbers, writtenValues } from "./transaction-support.js";
+
+const types = knownSchedulerTypes();
+
+interface Built {
+  optimizer: Optimizer;
+  scheduler: LRScheduler;
+}
+
+/** A run of a case: built, then driven through `acts`. */
+function replay(c: ScheduleCase, acts: readonly Action[], seed: number): Built {
+  const built = buildCase(c);
+  acts.forEach((a, n) => perform(built.scheduler, c, a, n, seed));
+  return built;
+}
+
+const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** One more step of the case's drive; what it threw, if anything. */
+function nextStep(built: Built, step: (s: LRScheduler) => void): string | undefined {
+  try {
+    step(built.scheduler);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error);
+  }
+}
+
+/** The next step of a run that was refused a call equals the next step of its twin. */
+function expectSameNextStep(a: Built, b: Built, step: (s: LRScheduler) => void, what: string): void {
+  const failedA = nextStep(a, step);
+  const failedB = nextStep(b, step);
+  expect(failedA, `${what}: the next step`).toBe(failedB);
+  expect(writtenValues(a.optimizer), `${what}: the groups after the next step`).toBe(writtenValues(b.optimizer));
+  expect(schedulerSnapshot(a.scheduler), `${what}: the scheduler after the next step`).toBe(schedulerSnapshot(b.scheduler));
+}
+
+/**
+ * An accepted call leaves a state whose own checkpoint, loaded into a fresh scheduler, gives the
+ * same values now and at the next step.
+ */
+function expectCheckpointReloads(a: Built, fresh: () => Built, step: (s: LRScheduler) => void, what: string): void {
+  const dict = json(a.scheduler.stateDict());
+  const c = fresh();
+  try {
+    c.scheduler.loadStateDict(dict);
+  } catch (error) {
+    throw new Error(`${what}: the scheduler's own checkpoint is refused: ${(error as Error).message}\n${JSON.stringify(dict)}`);
+  }
+  expect(writtenValues(c.optimizer), `${what}: the groups after reloading the scheduler's own checkpoint`).toBe(writtenValues(a.optimizer));
+  expect(exact(json(c.scheduler.stateDict())), `${what}: the reloaded checkpoint`).toBe(exact(dict));
+  expect(nextStep(c, step), `${what}: the step after reloading`).toBe(nextStep(a, step));
+  expect(writtenValues(c.optimizer), `${what}: the groups a step after reloading`).toBe(writtenValues(a.optimizer));
+}
+
+// ---- the bad calls -------------------------------------------------------------------------------
+
+const POLICIES = [undefined, { config: "checkpoint" }, { config: "current" }, { config: "strict" }] as const;
+/** Second arguments of loadStateDict that must be refused whatever the dict. */
+const BAD_POLICIES: unknown[] = ["strict", "current", null, 0, [], { config: "no-such-policy" }, { config: "strict", extra: 1 }, { config: null }, { Config: "strict" }, ownObject([["__proto__", { config: "current" }]])];
+
+type BadCall =
+  | { kind: "load"; dict: unknown; policy: unknown; badPolicy: boolean }
+  | { kind: "step"; args: unknown[] }
+  | { kind: "construct"; config: unknown }
+  | { kind: "optimizer"; optimizer: () => unknown };
+
+const odd = [-3, -1, -0.5, 0, 0.5, 2.5, 1e308, -1e308, 2 ** 53, 2 ** 53 - 1, NaN, Infinity, -Infinity, "3", null, {}, [], true];
+
+/** Step arguments for the case's drive: odd numbers, and ones near the counter. */
+function stepArgs(c: ScheduleCase, last: number): fc.Arbitrary<unknown[]> {
+  const near = [last + 0.5, last - 1, last + 1, last + 1000, last * 2 + 1, 1e6];
+  const x = fc.constantFrom(...odd, ...near);
+  if (c.drive === "metric") return fc.oneof(fc.tuple(fc.constantFrom(NaN, Infinity, -Infinity, "0.5", null, undefined, {}, { dataSync: () => [1] })), fc.tuple(fc.constant(0.5), x));
+  if (c.drive === "epochMetric") return fc.oneof(fc.tuple(x, fc.constant(0.5)), fc.tuple(fc.constant(last + 1), fc.constantFrom(NaN, "0.5", {}, Infinity)));
+  return fc.tuple(x);
+}
+
+/** The case's own optimizer, made malformed in one way. */
+const OPTIMIZER_EDITS: ((o: Optimizer) => unknown)[] = [
+  (o) => ((o.paramGroups[0]! as Record<string, unknown>).initialLr = "0.1", o),
+  (o) => ((o.paramGroups.at(-1)! as Record<string, unknown>).initialLr = NaN, o),
+  (o) => ((o.paramGroups.at(-1)!.initialLr = -1), o),
+  (o) => ((o.paramGroups.at(-1)!.lr = NaN), o),
+  (o) => ((o.paramGroups[0]!.lr = -0.1), o),
+  (o) => ((o.paramGroups.at(-1)! as Record<string, unknown>).lr = "0.1", o),
+  (o) => (Object.freeze(o.paramGroups.at(-1)!), o),
+  (o) => (Object.seal(o.paramGroups.at(-1)!), o),
+  (o) => ((o.paramGroups.at(-1)! as Record<string, unknown>).momentum = "x", o),
+  (o) => ((o.paramGroups.at(-1)!.betas = [NaN, 0.999]), o),
+  (o) => ((o.paramGroups.at(-1)! as Record<string, unknown>).initial_lr = 0.1, o),
+  (o) => ((o as { defaults: unknown }).defaults = null, o),
+  (o) => ((o as { defaults: unknown }).defaults = 5, o),
+  (o) => ((o as { paramGroups: unknown }).paramGroups = [], o),
+  (o) => ((o as { paramGroups: unknown }).paramGroups = [null], o),
+  (o) => ((o as { paramGroups: unknown }).paramGroups = { 0: o.paramGroups[0] }, o),
+  () => null,
+  () => ({}),
+  () => "optimizer",
+];
+
+function badCalls(c: ScheduleCase, built: Built): fc.Arbitrary<BadCall> {
+  const own = json(built.scheduler.stateDict());
+  const policy = fc.constantFrom(...POLICIES);
+  const load = fc.record({ kind: fc.constant("load" as const), dict: mutated(own), policy, badPolicy: fc.constant(false) });
+  const optionsEdit = fc.record({ kind: fc.constant("load" as const), dict: mutated({ ...own, options: own.options }), policy, badPolicy: fc.constant(false) });
+  const other = fc.record({ kind: fc.constant("load" as const), dict: fc.oneof(hostileJson, fc.constant(nestedDict(own, 40))), policy, badPolicy: fc.constant(false) });
+  const badPolicy = fc.record({ kind: fc.constant("load" as const), dict: fc.constant(own), policy: fc.constantFrom(...BAD_POLICIES), badPolicy: fc.constant(true) });
+  const step = fc.record({ kind: fc.constant("step" as const), args: stepArgs(c, built.scheduler.lastEpoch) });
+  const construct = fc.record({ kind: fc.constant("construct" as const), config: mutated(c.config) });
+  const optimizer = fc.record({
+    kind: fc.constant("optimizer" as const),
+    optimizer: fc.constantFrom(...OPTIMIZER_EDITS).map((edit) => () => edit(buildCase(c).optimizer)),
+  });
+  return fc.oneof(
+    { weight: 6, arbitrary: load },
+    { weight: 2, arbitrary: optionsEdit },
+    { weight: 1, arbitrary: other },
+    { weight: 1, arbitrary: badPolicy },
+    { weight: 3, arbitrary: step },
+    { weight: 2, arbitrary: construct },
+    { weight: 1, arbitrary: optimizer },
+  );
+}
+
+/** A dict nested `depth` levels deep through `children` (a composite's shape). */
+function nestedDict(own: unknown, depth: number): unknown {
+  let dict = own;
+  for (let i = 0; i < depth; i++) dict = { ...(own as object), children: [dict, dict] };
+  return dict;
+}
+
+/** How the case's own drive takes one more step. */
+const driveStep = (c: ScheduleCase, n: number, seed: number) => (s: LRScheduler) => perform(s, c, { kind: "step" }, n, seed);
+
+function checkBadCall(c: ScheduleCase, acts: readonly Action[], seed: number, call: BadCall): void {
+  const a = replay(c, acts, seed);
+  const b = replay(c, acts, seed);
+  const step = driveStep(c, acts.length, seed);
+  const what = `${c.config.type} after ${acts.length} steps, ${call.kind}`;
+
+  if (call.kind === "optimizer") {
+    const optimizer = call.optimizer();
+    const before = exact(optimizer);
+    try {
+      const scheduler = createScheduler(optimizer as Optimizer, json(c.config));
+      expectFinite(optimizer as Optimizer, scheduler, `${what}: accepted`);
+    } catch (error) {
+      expectTypedRefusal(error, { optimizer, ...(optimizer as object) }, ["optimizer"], what);
+      expect(exact(optimizer), `${what}: a refused constructor changed the optimizer`).toBe(before);
+    }
+    return;
+  }
+
+  const groups = groupsSnapshot(a.optimizer);
+  const state = schedulerSnapshot(a.scheduler);
+  let error: unknown;
+  let accepted: LRScheduler | undefined;
+  try {
+    if (call.kind === "load") a.scheduler.loadStateDict(call.dict, call.policy as never);
+    else if (call.kind === "step") (a.scheduler.step as (...args: unknown[]) => void)(...call.args);
+    else accepted = createScheduler(a.optimizer, call.config as never);
+  } catch (e) {
+    error = e;
+  }
+
+  if (error !== undefined) {
+    if (call.kind === "load") {
+      expectTypedRefusal(error, { ...(call.dict as object), ...(call.policy as object) }, ["(state dict)", "loadStateDict options"], what);
+      if (!pointsInto(error.path, call.dict, ["(state dict)"])) expect(pointsInto(error.path, call.policy, ["loadStateDict options"]), error.message).toBe(true);
+    } else if (call.kind === "step") {
+      expectTypedRefusal(error, { paramGroups: a.optimizer.paramGroups }, [""], what);
+    } else {
+      const config = call.config as { params?: unknown };
+      const inConfig = typeof config === "object" && config !== null && pointsInto(error instanceof Error ? (error as { path: string }).path : "", config.params, ["options"]);
+      expectTypedRefusal(error, inConfig ? config.params : { ...(config as object), paramGroups: a.optimizer.paramGroups }, ["options", "config"], what);
+    }
+    expect(groupsSnapshot(a.optimizer), `${what}: a refused call changed the groups (${(error as Error).message})`).toBe(groups);
+    expect(schedulerSnapshot(a.scheduler), `${what}: a refused call changed the scheduler (${(error as Error).message})`).toBe(state);
+    expectSameNextStep(a, b, step, what);
+    return;
+  }
+
+  if (call.kind === "load") expect(call.badPolicy, `${what}: the policy ${String(call.policy)} was accepted`).toBe(false);
+  if (call.kind === "construct") {
+    expectFinite(a.optimizer, accepted!, `${what}: accepted`);
+    return;
+  }
+  expectFinite(a.optimizer, a.scheduler, `${what}: accepted`);
+  if (call.kind === "load") {
+    const dict = call.dict as { lastEpoch?: unknown; format?: unknown };
+    if (dict.format === "lr-schedulers" && typeof dict.lastEpoch === "number") expect(a.scheduler.lastEpoch, `${what}: the restored counter`).toBe(dict.lastEpoch);
+    const config = (call.policy as { config?: string } | undefined)?.config;
+    if (config === "current" || config === "strict") expect(exact(a.scheduler.options), `${what}: options under "${config}"`).toBe(exact(b.scheduler.options));
+  }
+  expectCheckpointReloads(a, () => buildCase(c), step, what);
+}
+
+describe("every call is a transaction: refused and unchanged, or accepted exactly", () => {
+  it.each(types)("%s", (type) => {
+    const property = scheduleCase(type).chain((c) =>
+      fc.record({ acts: actions(c, 30), seed: fc.nat(1000) }).chain(({ acts, seed }) => {
+        const built = replay(c, acts, seed);
+        return fc.record({ c: fc.constant(c), acts: fc.constant(acts), seed: fc.constant(seed), call: badCalls(c, built) });
+      }),
+    );
+    fc.assert(
+      fc.property(property, ({ c, acts, seed, call }) => checkBadCall(c, acts, seed, call)),
+      { numRuns: 30 },
+    );
+  });
+});
+
+// ---- load time ------------------------------------------------------------------------------------
+
+/** Times one load of `dict` into a scheduler made by `fresh` (built untimed, warmed by one load of its own dict). */
+function expectBoundedLoad(fresh: () => Built, dict: unknown, what: string): void {
+  const budget = loadBudgetMs(dict);
+  const ms = timeOf(() => {
+    const { scheduler } = fresh();
+    scheduler.loadStateDict(json(scheduler.stateDict()));
+    return () => scheduler.loadStateDict(dict);
+  }, budget);
+  expect(ms, `${what}: a load of ${JSON.stringify(dict).length} bytes took ${ms.toFixed(1)} ms\n${JSON.stringify(dict)}`).toBeLessThan(budget);
+}
+
+describe("every load is bounded by the dict's size (10 ms per KB), whatever its counts", () => {
+  it.each(types)("%s", (type) => {
+    const property = scheduleCase(type).chain((c) =>
+      fc.record({ acts: actions(c, 20) }).chain(({ acts }) => {
+        const own = json(replay(c, acts, 0).scheduler.stateDict());
+        return fc.record({ c: fc.constant(c), dict: fc.oneof({ weight: 3, arbitrary: withBigNumbers(own) }, { weight: 1, arbitrary: mutated(own) }) });
+      }),
+    );
+    fc.assert(
+      fc.property(property, ({ c, dict }) => expectBoundedLoad(() => buildCase(c), dict, type)),
+      { numRuns: 15 },
+    );
+  });
+});
+
+// ---- the reference's own state dicts --------------------------------------------------------------
+
+const referenceCases = loadReferenceCases().filter((c) => !c.expectError && Object.keys(c.stateDicts ?? {}).length > 0 && types.includes(c.type));
+const referenceTypes = [...new Set(referenceCases.map((c) => c.type))].sort();
+
+/** A scheduler of a trace case before any step (a reference dict is loaded into a fresh one, as a resume does). */
+function freshReference(c: ReferenceCase): Built {
+  const optimizer = freshOptimizer(c);
+  return { optimizer, scheduler: buildScheduler(c, optimizer) };
+}
+
+function checkReferenceLoad(c: ReferenceCase, k: number, dict: unknown, policy: unknown): void {
+  const a = freshReference(c);
+  const b = freshReference(c);
+  const step = (s: LRScheduler) => replayStep(s, c.steps[k] ?? c.steps[c.steps.length - 1] ?? {});
+  const what = `${c.id}, reference dict of step ${k}`;
+  const groups = groupsSnapshot(a.optimizer);
+  const state = schedulerSnapshot(a.scheduler);
+  try {
+    a.scheduler.loadStateDict(dict, policy as never);
+  } catch (error) {
+    expectTypedRefusal(error, dict, ["(state dict)"], what);
+    expect(groupsSnapshot(a.optimizer), `${what}: a refused load changed the groups (${error.message})`).toBe(groups);
+    expect(schedulerSnapshot(a.scheduler), `${what}: a refused load changed the scheduler (${error.message})`).toBe(state);
+    expectSameNextStep(a, b, step, what);
+    return;
+  }
+  expectFinite(a.optimizer, a.scheduler, `${what}: accepted`);
+  expectCheckpointReloads(a, () => freshReference(c), step, what);
+}
+
+describe("mutated reference state dicts: refused and unchanged, or accepted exactly, in bounded time", () => {
+  it.each(referenceTypes)("%s", (type) => {
+    const dicts = referenceCases.filter((c) => c.type === type).flatMap((c) => Object.entries(c.stateDicts).map(([k, dict]) => ({ c, k: Number(k), dict })));
+    const property = fc.constantFrom(...dicts).chain(({ c, k, dict }) =>
+      fc.record({
+        c: fc.constant(c),
+        k: fc.constant(k),
+        dict: fc.oneof({ weight: 4, arbitrary: mutated(dict) }, { weight: 2, arbitrary: withBigNumbers(dict) }, { weight: 1, arbitrary: fc.constant(dict) }),
+        policy: fc.constantFrom(...POLICIES),
+      }),
+    );
+    fc.assert(
+      fc.property(property, ({ c, k, dict, policy }) => {
+        expectBoundedLoad(() => freshReference(c), dict, c.id);
+        checkReferenceLoad(c, k, dict, policy);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
