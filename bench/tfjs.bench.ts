@@ -1,11 +1,13 @@
 /**
- * `npm run bench`, TF.js: what a scheduler costs `model.fit`, per batch, as the ratio of the wall
- * time with it over the time without it (a constant lr, no callback), in Node (the CPU backend) and
- * in headless Chromium (the WebGL backend: Chromium's software GL, SwiftShader, where no GPU is).
- * Target: at most 1.02x for the ways the guide recommends. It times the built package (dist/), what
- * users run. Each row alternates runs with and without the scheduler and reports the median ratio
- * of neighbouring runs, with the lowest and highest. For contrast, one row is a callback that only
- * defines `onBatchEnd`: tfjs-layers then reads the loss of every batch from the backend.
+ * `npm run bench`, TF.js: what a scheduler costs `model.fit` per batch, as the ratio of the time
+ * with it over the time without it (a constant lr, no callback), in Node (the CPU backend) and in
+ * headless Chromium (the WebGL backend; with no GPU, Chromium's software GL, SwiftShader). Target:
+ * at most 1.02x for the ways the guide recommends. It times the built package (dist/), what users
+ * run. Each row alternates fits with and without the scheduler and reports the median ratio of
+ * neighbouring fits in wall time, and in CPU time (this process in Node; every Chromium process,
+ * GPU process included, from /proc), which other work on the machine does not inflate. It also times
+ * the scheduler's own work per update alone. For contrast, one row is a callback that only defines
+ * `onBatchEnd`: tfjs-layers then reads the loss of every batch from the backend.
  * Run with `npm run bench` (builds first), or alone: npx tsup --silent && node --expose-gc node_modules/vite-node/vite-node.mjs bench/tfjs.bench.ts
  */
 import * as tf from "@tensorflow/tfjs";
@@ -13,22 +15,11 @@ import { createScheduler } from "../dist/index.js";
 import { lrSchedulerCallback, scheduleOptimizer, tfjsOptimizer } from "../dist/adapters/tfjs.js";
 
 export interface BenchOptions {
-  trials: number;
   epochs: number;
   samples: number;
   batchSize: number;
   features: number;
   hidden: number;
-}
-
-export interface BenchRow {
-  name: string;
-  /** Median of (time with) / (time without), neighbouring runs paired. */
-  ratio: number;
-  low: number;
-  high: number;
-  /** Median per-batch wall time without the scheduler, ms. */
-  baseMs: number;
 }
 
 type Way = "none" | "scheduleOptimizer" | "lrSchedulerCallback" | "onBatchEnd";
@@ -40,21 +31,28 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: "scheduleOptimizer, Adam + OneCycleLR (lr and beta1 every update)", optimizer: () => tf.train.adam(1e-3), way: "scheduleOptimizer" },
+  { name: "scheduleOptimizer, Adam + OneCycleLR (lr, beta1)", optimizer: () => tf.train.adam(1e-3), way: "scheduleOptimizer" },
   { name: 'lrSchedulerCallback "batch", Adam + OneCycleLR', optimizer: () => tf.train.adam(1e-3), way: "lrSchedulerCallback" },
-  { name: "scheduleOptimizer, SGD + OneCycleLR (a new lr scalar every update)", optimizer: () => tf.train.sgd(1e-3), way: "scheduleOptimizer" },
-  { name: "for contrast: a callback with onBatchEnd, Adam, no scheduler", optimizer: () => tf.train.adam(1e-3), way: "onBatchEnd" },
+  { name: "scheduleOptimizer, SGD + OneCycleLR (new lr scalar)", optimizer: () => tf.train.sgd(1e-3), way: "scheduleOptimizer" },
+  { name: "contrast: onBatchEnd callback, no scheduler", optimizer: () => tf.train.adam(1e-3), way: "onBatchEnd" },
 ];
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+const oneCycle = (optimizer: tf.Optimizer, steps: number) =>
+  createScheduler(tfjsOptimizer(optimizer), { type: "OneCycleLR", params: { max_lr: 1e-2, total_steps: steps, cycle_momentum: optimizer.getClassName() !== "SGD" } });
 
-/** One fit; returns the wall time per batch (ms). */
-async function fitOnce(c: Case, way: Way, x: tf.Tensor, y: tf.Tensor, o: BenchOptions): Promise<number> {
-  const optimizer = c.optimizer();
+let data: { x: tf.Tensor; y: tf.Tensor } | undefined;
+
+/** Makes the data set (once) and warms up kernels, shaders and the JIT with a fit of every case. */
+export async function setUp(o: BenchOptions): Promise<void> {
+  const x = tf.randomUniform([o.samples, o.features], -1, 1, "float32", 1);
+  data = { x, y: tf.sum(x, 1, true) };
+  for (let c = 0; c < CASES.length; c++) await fitOnce(c, true, { ...o, epochs: 1 });
+}
+
+/** One fit of case `c`, with its scheduler or without; returns the wall time per batch (ms). */
+export async function fitOnce(c: number, withScheduler: boolean, o: BenchOptions): Promise<number> {
+  const { way, optimizer: make } = CASES[c]!;
+  const optimizer = make();
   const model = tf.sequential({
     layers: [
       tf.layers.dense({ units: o.hidden, inputShape: [o.features], activation: "relu" }),
@@ -66,17 +64,14 @@ async function fitOnce(c: Case, way: Way, x: tf.Tensor, y: tf.Tensor, o: BenchOp
   const batches = o.epochs * Math.ceil(o.samples / o.batchSize);
   const callbacks: object[] = [];
   let hook: { detach(): void } | undefined;
-  if (way === "scheduleOptimizer" || way === "lrSchedulerCallback") {
-    const params = { max_lr: 1e-2, total_steps: batches, cycle_momentum: optimizer.getClassName() !== "SGD" };
-    const scheduler = createScheduler(tfjsOptimizer(optimizer), { type: "OneCycleLR", params });
-    if (way === "scheduleOptimizer") hook = scheduleOptimizer(optimizer, scheduler);
-    else callbacks.push(lrSchedulerCallback(scheduler, { interval: "batch" }));
-  } else if (way === "onBatchEnd") callbacks.push({ onBatchEnd: () => {} });
+  if (withScheduler && way === "scheduleOptimizer") hook = scheduleOptimizer(optimizer, oneCycle(optimizer, batches));
+  else if (withScheduler && way === "lrSchedulerCallback") callbacks.push(lrSchedulerCallback(oneCycle(optimizer, batches), { interval: "batch" }));
+  else if (withScheduler && way === "onBatchEnd") callbacks.push({ onBatchEnd: () => {} });
   // yieldEvery "never": the frame scheduler's waits (requestAnimationFrame in a page) would drown the differences timed here.
   const args = { epochs: o.epochs, batchSize: o.batchSize, shuffle: false, verbose: 0 as const, yieldEvery: "never" as const, callbacks: callbacks as never };
-  (globalThis as { gc?: () => void }).gc?.(); // with node --expose-gc: no collection left over from the previous run
+  (globalThis as { gc?: () => void }).gc?.(); // with node --expose-gc: no collection left over from the previous fit
   const start = performance.now();
-  await model.fit(x, y, args);
+  await model.fit(data!.x, data!.y, args);
   const ms = performance.now() - start;
   hook?.detach();
   model.dispose();
@@ -84,47 +79,113 @@ async function fitOnce(c: Case, way: Way, x: tf.Tensor, y: tf.Tensor, o: BenchOp
   return ms / batches;
 }
 
-/** Times every case, with and without, on the current backend. */
-export async function measure(o: BenchOptions): Promise<BenchRow[]> {
-  const x = tf.randomUniform([o.samples, o.features], -1, 1, "float32", 1);
-  const y = tf.sum(x, 1, true);
-  // Warm up: kernels, shaders, the JIT.
-  for (const c of CASES) await fitOnce(c, c.way, x, y, { ...o, epochs: 1 });
-  const rows: BenchRow[] = [];
-  for (const c of CASES) {
-    const base: number[] = [];
-    const withIt: number[] = [];
-    for (let t = 0; t < o.trials; t++) {
-      // Alternate the order so that a slow stretch of the machine hits both sides alike.
-      if (t % 2 === 0) {
-        base.push(await fitOnce(c, "none", x, y, o));
-        withIt.push(await fitOnce(c, c.way, x, y, o));
-      } else {
-        withIt.push(await fitOnce(c, c.way, x, y, o));
-        base.push(await fitOnce(c, "none", x, y, o));
-      }
-    }
-    const ratios = withIt.map((w, t) => w / base[t]!);
-    rows.push({ name: c.name, ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios), baseMs: median(base) });
+/** The scheduler's own work per update, alone: its step (with the writes it makes) and the hook or callback call around it; µs. */
+export async function ownWork(c: number): Promise<number> {
+  const n = 20_000;
+  const { way, optimizer: make } = CASES[c]!;
+  const optimizer = make();
+  const scheduler = oneCycle(optimizer, 10 * n);
+  let ms = NaN;
+  if (way === "scheduleOptimizer") {
+    // The hook around a no-op update: what applyGradients does besides the update itself.
+    const target = optimizer as unknown as { applyGradients: (g: unknown) => void };
+    Object.defineProperty(target, "applyGradients", { value: () => {}, configurable: true, writable: true });
+    const hook = scheduleOptimizer(optimizer, scheduler);
+    const start = performance.now();
+    for (let k = 0; k < n; k++) target.applyGradients({});
+    ms = performance.now() - start;
+    hook.detach();
+  } else if (way === "lrSchedulerCallback") {
+    // Through tfjs-layers' own wrapper, as model.fit calls it.
+    const wrapped = new tf.CustomCallback(lrSchedulerCallback(scheduler, { interval: "batch" }) as never, "never");
+    const start = performance.now();
+    for (let k = 0; k < n; k++) await wrapped.onBatchBegin(k, { batch: k, size: 32 });
+    ms = performance.now() - start;
   }
-  tf.dispose([x, y]);
-  return rows;
+  optimizer.dispose();
+  return (1000 * ms) / n;
 }
 
-function print(title: string, rows: BenchRow[]): void {
-  console.log(`\n${title}`);
-  console.table(
-    rows.map((r) => ({
-      case: r.name,
-      "per batch without (ms)": r.baseMs.toFixed(3),
-      "with / without": `${r.ratio.toFixed(3)}x`,
-      "lowest..highest": `${r.low.toFixed(3)}..${r.high.toFixed(3)}`,
-    })),
-  );
+/** Runs a fit somewhere (here or in the page) and says how long it took: wall ms per batch, CPU ms per batch. */
+type Runner = (c: number, withScheduler: boolean) => Promise<{ wall: number; cpu: number }>;
+
+interface Row {
+  case: string;
+  "batch, wall (ms)": string;
+  "wall with/without": string;
+  "cpu with/without": string;
+  "wall range": string;
+  "own work/update (µs)": string;
+  "own/batch": string;
 }
 
-/** The same measure() in headless Chromium, on WebGL: this file bundled by esbuild, TF.js from tf.min.js, served on 127.0.0.1. */
-async function inChromium(o: BenchOptions): Promise<{ backend: string; renderer: string; rows: BenchRow[] } | undefined> {
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+async function table(run: Runner, own: (c: number) => Promise<number>, trials: number): Promise<{ rows: Row[]; worst: { wall: number; cpu: number; own: number } }> {
+  const rows: Row[] = [];
+  const worst = { wall: 0, cpu: 0, own: 0 };
+  for (let c = 0; c < CASES.length; c++) {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const base: number[] = [];
+    for (let t = 0; t < trials; t++) {
+      // Alternate the order so that a slow stretch of the machine hits both sides alike.
+      const first = await run(c, t % 2 === 1);
+      const second = await run(c, t % 2 === 0);
+      const [without, withIt] = t % 2 === 0 ? [first, second] : [second, first];
+      wall.push(withIt.wall / without.wall);
+      cpu.push(withIt.cpu / without.cpu);
+      base.push(without.wall);
+    }
+    const ownUs = await own(c);
+    const recommended = CASES[c]!.way !== "onBatchEnd";
+    if (recommended) {
+      worst.wall = Math.max(worst.wall, median(wall));
+      worst.cpu = Math.max(worst.cpu, median(cpu));
+      worst.own = Math.max(worst.own, 1 + ownUs / 1000 / median(base));
+    }
+    rows.push({
+      case: CASES[c]!.name,
+      "batch, wall (ms)": median(base).toFixed(2),
+      "wall with/without": `${median(wall).toFixed(3)}x`,
+      "cpu with/without": `${median(cpu).toFixed(3)}x`,
+      "wall range": `${Math.min(...wall).toFixed(2)}..${Math.max(...wall).toFixed(2)}`,
+      "own work/update (µs)": Number.isNaN(ownUs) ? "-" : ownUs.toFixed(2),
+      "own/batch": Number.isNaN(ownUs) ? "-" : `${((100 * ownUs) / 1000 / median(base)).toFixed(3)}%`,
+    });
+  }
+  return { rows, worst };
+}
+
+/** The CPU time (ms) of every descendant of process `root` (not `root` itself), from /proc (Linux). */
+async function descendantsCpuMs(root: number): Promise<number> {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let ticks = 0;
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = stats.get(p)?.ppid ?? 0, hops++) if (p === root) return true;
+    return false;
+  };
+  for (const [pid, s] of stats) if (pid !== root && inTree(pid)) ticks += s.ticks;
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** Drives measure() in headless Chromium on WebGL: this file bundled by esbuild, TF.js from tf.min.js, served on 127.0.0.1. */
+async function inChromium(o: BenchOptions, trials: number): Promise<void> {
   const chromiumPath = "/usr/bin/chromium";
   const [{ existsSync, readFileSync }, { createServer }, { fileURLToPath }, { build }, { chromium }] = await Promise.all([
     import("node:fs"),
@@ -135,11 +196,11 @@ async function inChromium(o: BenchOptions): Promise<{ backend: string; renderer:
   ]);
   if (!existsSync(chromiumPath)) {
     console.log(`\nheadless Chromium: skipped (${chromiumPath} is not installed)`);
-    return undefined;
+    return;
   }
   const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
   const bundle = await build({
-    stdin: { contents: 'import { measure } from "./tfjs.bench.ts"; globalThis.benchMeasure = measure;', resolveDir: here("."), loader: "ts" },
+    stdin: { contents: 'import * as bench from "./tfjs.bench.ts"; globalThis.bench = bench;', resolveDir: here("."), loader: "ts" },
     bundle: true,
     write: false,
     format: "esm",
@@ -170,35 +231,66 @@ async function inChromium(o: BenchOptions): Promise<{ backend: string; renderer:
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update"] });
+  type Page = { tf: typeof tf; bench: { setUp: typeof setUp; fitOnce: typeof fitOnce; ownWork: typeof ownWork } };
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    return await page.evaluate(async (options) => {
-      const g = globalThis as unknown as { tf: typeof tf; benchMeasure: typeof measure };
+    await page.waitForFunction(() => (globalThis as unknown as Partial<Page>).bench !== undefined);
+    const { backend, renderer } = await page.evaluate(async (options) => {
+      const g = globalThis as unknown as Page;
       await g.tf.setBackend("webgl").catch(() => false);
       if (g.tf.getBackend() !== "webgl") await g.tf.setBackend("cpu");
       await g.tf.ready();
       const gl = document.createElement("canvas").getContext("webgl2");
       const info = gl?.getExtension("WEBGL_debug_renderer_info");
       const renderer = gl ? String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)) : "no WebGL";
-      return { backend: g.tf.getBackend(), renderer, rows: await g.benchMeasure(options) };
+      await g.bench.setUp(options);
+      return { backend: g.tf.getBackend(), renderer };
     }, o);
+    // Chromium's processes (browser, renderer, GPU) are this process's descendants.
+    const batches = o.epochs * Math.ceil(o.samples / o.batchSize);
+    const run: Runner = async (c, withScheduler) => {
+      const before = await descendantsCpuMs(process.pid);
+      const wall = await page.evaluate(([i, w, options]) => (globalThis as unknown as Page).bench.fitOnce(i, w, options), [c, withScheduler, o] as const);
+      const after = await descendantsCpuMs(process.pid);
+      return { wall, cpu: (after - before) / batches };
+    };
+    const own = (c: number) => page.evaluate((i) => (globalThis as unknown as Page).bench.ownWork(i), c);
+    const { rows, worst } = await table(run, own, trials);
+    console.log(`\nheadless Chromium, backend ${backend} (${renderer})`);
+    console.table(rows);
+    summary(worst);
   } finally {
     await browser.close();
     server.close();
   }
 }
 
+function summary(worst: { wall: number; cpu: number; own: number }): void {
+  console.log(`scheduler ways, worst median: wall ${worst.wall.toFixed(3)}x, CPU ${worst.cpu.toFixed(3)}x; their own work adds ${worst.own.toFixed(4)}x to a batch (target <= 1.02x)`);
+}
+
 async function main(): Promise<void> {
-  const options: BenchOptions = { trials: 15, epochs: 2, samples: 1024, batchSize: 32, features: 32, hidden: 64 };
+  const { loadavg, cpus } = await import("node:os");
+  // Short fits, many pairs: neighbouring fits see the same load on the machine.
+  const options: BenchOptions = { epochs: 1, samples: 1024, batchSize: 32, features: 32, hidden: 64 };
+  const trials = 21;
+  const batches = options.epochs * Math.ceil(options.samples / options.batchSize);
+  console.log(`TF.js ${tf.version.tfjs}; model.fit of an MLP ${options.features}-${options.hidden}-${options.hidden}-1, ${batches} batches of ${options.batchSize}; ${trials} pairs of fits per row`);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (wall times move with the load; CPU times much less)`);
   await tf.setBackend("cpu");
-  const node = await measure(options);
-  print(`Node ${process.version}, TF.js ${tf.version.tfjs}, backend ${tf.getBackend()}: model.fit, ${options.samples / options.batchSize} batches of ${options.batchSize} per epoch, MLP ${options.features}-${options.hidden}-${options.hidden}-1`, node);
-  const page = await inChromium(options);
-  if (page) print(`headless Chromium, backend ${page.backend} (${page.renderer})`, page.rows);
-  const recommended = [...node, ...(page?.rows ?? [])].filter((r) => !r.name.startsWith("for contrast"));
-  const worst = Math.max(...recommended.map((r) => r.ratio));
-  console.log(`\nworst median ratio of the scheduler ways: ${worst.toFixed(3)}x (target <= 1.02x)${worst <= 1.02 ? "" : "  ABOVE TARGET"}`);
+  await setUp(options);
+  const run: Runner = async (c, withScheduler) => {
+    const before = process.cpuUsage();
+    const wall = await fitOnce(c, withScheduler, options);
+    const used = process.cpuUsage(before);
+    return { wall, cpu: (used.user + used.system) / 1000 / batches };
+  };
+  const { rows, worst } = await table(run, ownWork, trials);
+  console.log(`\nNode ${process.version}, backend ${tf.getBackend()}`);
+  console.table(rows);
+  summary(worst);
+  await inChromium(options, trials);
 }
 
 if (typeof window === "undefined") await main();

@@ -29,13 +29,13 @@ export async function run() {
   });
   model.compile({ optimizer: tf.train.adam(1e-3), loss: "meanSquaredError" });
 
-  // Keras: CosineDecay(initial_learning_rate=0.002, decay_steps=..., warmup_target=0.05, warmup_steps=8, alpha=0.1)
+  // Keras: CosineDecay(initial_learning_rate=0.002, decay_steps=56, alpha=0.1, warmup_target=0.05, warmup_steps=8)
   const schedule = new CosineDecay(tfjsOptimizer(model.optimizer), {
-    initial_learning_rate: 0.002,
-    decay_steps: UPDATES - 8,
-    warmup_target: 0.05,
-    warmup_steps: 8,
+    initialLearningRate: 0.002,
+    decaySteps: UPDATES - 8,
     alpha: 0.1,
+    warmupTarget: 0.05,
+    warmupSteps: 8,
   });
   const hook = scheduleOptimizer(model.optimizer, schedule); // steps after every update, inside applyGradients
   const plateau = { monitor: "val_loss", factor: 0.5, patience: 2, min_delta: 1e-3 };

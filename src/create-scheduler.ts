@@ -111,6 +111,8 @@ function create(optimizer: Optimizer, config: unknown, path: string, depth: numb
   const factory = findFactory(read);
   // A sub-scheduler's error is the composite's, at the child's path (`schedulers[1].gamma`).
   const build = (sub: unknown, at: string) => {
+    // A sub-config past the limit is named by its own key (`schedule`), under its parents' prefixes.
+    if (depth + 1 > MAX_NESTING) throw new InvalidConfigError(at, "(nested)", `at most ${MAX_NESTING} levels of sub-schedulers deep`, "nesting-too-deep");
     try {
       return create(optimizer, sub, "", depth + 1);
     } catch (error) {

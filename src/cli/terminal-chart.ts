@@ -1,9 +1,10 @@
 /**
- * `plot` in the terminal: one asciichart panel per quantity (lr, then momentum / beta1 / beta2 /
- * weight decay where the schedule writes them). A run longer than the chart is wide gives each
- * column a range of steps, and the column shows the lowest and highest value of its range (two
- * lines per group, which meet where the range is flat), so no peak or dip is lost and the axis
- * labels are the true extremes. Groups equal to an earlier one are drawn once and named in the legend.
+ * `plot` in the terminal: one panel per quantity (lr, then momentum / beta1 / beta2 / weight decay
+ * where the schedule writes them), drawn with box-drawing characters in asciichart's style. A run
+ * longer than the chart is wide gives each column a range of steps, and the column spans the
+ * lowest to the highest value of its range, so no peak or dip is lost (a schedule that cycles faster
+ * than the columns fills a band), and the axis labels are the true extremes. A group equal to an
+ * earlier one is drawn once and named in the legend.
  */
 import * as asciichart from "asciichart";
 import type { Simulation } from "../index.js";
@@ -12,7 +13,7 @@ import { formatTick } from "./ticks.js";
 
 const COLORS = [asciichart.blue, asciichart.red, asciichart.green, asciichart.yellow, asciichart.magenta, asciichart.cyan];
 const LABEL_WIDTH = 10;
-/** What asciichart puts before the first column: the label, a space and the axis. */
+/** What comes before the first column: the label, a space and the axis. */
 const AXIS_WIDTH = LABEL_WIDTH + 2;
 
 /**
@@ -78,7 +79,12 @@ function plotRows(panel: Panel, columns: number, height: number, color: boolean)
   const drawn = panel.series.filter((s) => s.sameAs === undefined);
   let lo = Infinity;
   let hi = -Infinity;
-  for (const s of drawn) for (const v of s.values) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  for (const s of drawn) {
+    for (const v of s.values) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
   const levels = hi > lo ? height : 0;
   const row = (v: number) => (levels === 0 ? 0 : Math.round(((v - lo) / (hi - lo)) * levels));
   const links: number[][] = Array.from({ length: levels + 1 }, () => []);
@@ -115,28 +121,48 @@ function plotRows(panel: Panel, columns: number, height: number, color: boolean)
   return { rows, stepsPerColumn };
 }
 
-function renderPanel(sim: Simulation, panel: Panel, columns: number, height: number, color: boolean): { text: string; stepsPerColumn: number[] } {
+/** Lines of `entries` `gap` apart, indented under the axis and wrapped at `width` (each entry painted in its group's color). */
+function wrap(entries: readonly { text: string; group?: number }[], width: number, color = false, gap = "   "): string[] {
+  const indent = " ".repeat(AXIS_WIDTH - 1);
+  const lines: string[] = [];
+  let line = "";
+  let length = 0;
+  for (const { text, group } of entries) {
+    if (length > 0 && indent.length + length + gap.length + text.length > width) {
+      lines.push(indent + line);
+      line = "";
+      length = 0;
+    }
+    const painted = group === undefined ? text : paint(text, group, color);
+    line += length > 0 ? gap + painted : painted;
+    length += (length > 0 ? gap.length : 0) + text.length;
+  }
+  if (length > 0) lines.push(indent + line);
+  return lines;
+}
+
+function renderPanel(sim: Simulation, panel: Panel, columns: number, width: number, height: number, color: boolean): { text: string; stepsPerColumn: number[] } {
   const { rows, stepsPerColumn } = plotRows(panel, columns, height, color);
   const first = "step 0";
   const last = `step ${sim.steps}`;
   const axis = `${" ".repeat(AXIS_WIDTH - 1)}${first}${last.padStart(Math.max(last.length + 1, stepsPerColumn.length + 1 - first.length))}`;
   const out = [`${sim.type}: ${panel.name} over ${sim.steps} steps`, ...rows, axis];
   if (panel.series.length > 1) {
-    const names = panel.series.map((s) => paint(color ? `── ${s.label}` : s.label, s.group, color) + (s.sameAs ? ` (= ${s.sameAs}, drawn once)` : ""));
-    out.push(`${" ".repeat(AXIS_WIDTH - 1)}${names.join("   ")}${color ? "" : "   (one line per group; a color terminal tells them apart)"}`);
+    const entries = panel.series.map((s) => ({ text: `${color ? "── " : ""}${s.label}${s.sameAs ? ` (= ${s.sameAs}, drawn once)` : ""}`, group: s.group }));
+    out.push(...wrap(entries, width, color));
   }
   return { text: out.join("\n"), stepsPerColumn };
 }
 
 export function renderTerminalChart(sim: Simulation, panels: readonly Panel[], { width, height, color }: TerminalChartOptions): string {
   const columns = Math.max(2, width - AXIS_WIDTH);
-  const rendered = panels.map((panel, k) => renderPanel(sim, panel, columns, k === 0 ? height : Math.max(2, Math.round(height / 2)), color));
+  const rendered = panels.map((panel, k) => renderPanel(sim, panel, columns, width, k === 0 ? height : Math.max(2, Math.round(height / 2)), color));
   const perColumn = rendered[0]?.stepsPerColumn ?? [];
   const fewest = Math.min(...perColumn);
   const most = Math.max(1, ...perColumn);
-  const note =
-    most > 1
-      ? `\n${" ".repeat(AXIS_WIDTH - 1)}each column covers ${fewest === most ? most : `${fewest} or ${most}`} steps and spans their lowest to highest value`
-      : "";
-  return `${rendered.map((r) => r.text).join("\n\n")}${note}\n`;
+  const notes: string[] = [];
+  if (most > 1) notes.push(`Each column covers ${fewest === most ? most : `${fewest} or ${most}`} steps and spans their lowest to highest value.`);
+  if (!color && panels.some((p) => p.series.filter((s) => s.sameAs === undefined).length > 1)) notes.push("One line per group; a color terminal tells them apart.");
+  const footer = wrap(notes.join(" ").split(" ").map((word) => ({ text: word })), width, false, " ");
+  return `${[rendered.map((r) => r.text).join("\n\n"), ...footer].join("\n")}\n`;
 }

@@ -96,6 +96,8 @@ function chooseOptions(scheduler: LRScheduler, found: Record<string, unknown>, p
   if (policy === "strict") {
     const diffs = differences(parsed.options, current.options, compared, field);
     if (diffs.length > 0) throw new StateDictMismatchError(scheduler.type, diffs[0]!.field, diffs[0]!.checkpointValue, diffs[0]!.currentValue, diffs);
+    // Equal as JSON: the constructor's options stay, bit for bit (a checkpoint's -0 is its 0).
+    return { options: current.options, spelled: current.spelled };
   }
   return { options: parsed.options, spelled: current.spelled };
 }
@@ -112,6 +114,16 @@ function readCounter(scheduler: LRScheduler, reader: StateReader, key: string, v
   const ok = typeof value === "number" && Number.isFinite(value) && value >= min && value <= Number.MAX_SAFE_INTEGER && (!integer || Number.isInteger(value));
   if (!ok) reader.fail(key, `${integer ? "an integer" : "a finite number"} from ${min} to ${Number.MAX_SAFE_INTEGER}`, value);
   return value as number;
+}
+
+/** The base lrs of a state: finite, and >= 0 where they are the groups' lrs (absolute schedules record the values they wrote). */
+function readBaseLrs(scheduler: LRScheduler, reader: StateReader, key: string, groups: number): number[] {
+  const lrs = reader.numbers(key, groups);
+  if ((scheduler.definition.base ?? "initialLr") !== "absolute") {
+    const i = lrs.findIndex((v) => !(v >= 0));
+    if (i >= 0) reader.fail(`${key}[${i}]`, "a finite number >= 0 (a base lr, the lr of a param group)", lrs[i]);
+  }
+  return lrs;
 }
 
 function readHeld(reader: StateReader, groups: number): HeldValues | undefined {
@@ -142,7 +154,7 @@ function readPlateau(scheduler: LRScheduler, raw: Record<string, unknown>, base:
 
 function validate(scheduler: LRScheduler, dict: unknown, policy: ConfigPolicy, depth: number, prefix: string): Candidate {
   const type = scheduler.type;
-  if (depth > MAX_NESTING) throw new InvalidStateDictError(type, prefix || "(state dict)", "(nested)", `at most ${MAX_NESTING} levels of sub-schedulers deep`, "nesting-too-deep");
+  if (depth > MAX_NESTING) throw new InvalidStateDictError(type, prefix.replace(/\.$/, "") || "(state dict)", "(nested)", `at most ${MAX_NESTING} levels of sub-schedulers deep`, "nesting-too-deep");
   const reader = StateReader.of(type, dict, prefix);
   return isOwnStateDict(dict) ? validateOwn(scheduler, reader, policy, depth) : validateReference(scheduler, reader, policy, depth);
 }
@@ -175,7 +187,7 @@ function validateOwn(scheduler: LRScheduler, reader: StateReader, policy: Config
   }
   const chosen = chooseOptions(scheduler, found, policy, [...new Set([...Object.keys(found), ...Object.keys(current.options)])].filter((k) => !childKeys.includes(k)), (k) => `${reader.prefix}options.${k}`);
   const children = validateChildren(scheduler, reader.raw("children"), reader, "children", policy, depth);
-  const baseLrs = reader.numbers("baseLrs", groups);
+  const baseLrs = readBaseLrs(scheduler, reader, "baseLrs", groups);
   const lastEpoch = readCounter(scheduler, reader, "lastEpoch", reader.raw("lastEpoch"), depth > 0);
   const plateauForm = current.form.plateau;
   const lastLr = plateauForm ? reader.numbers("lastLr", groups) : reader.has("lastLr") ? reader.numbers("lastLr", groups, { allowNonFinite: true }) : undefined;
@@ -231,7 +243,7 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
     if (typeof n !== "number" || !Number.isInteger(n) || n < 0) reader.fail(contents.counterKey, "an integer >= 0 (the steps to add)", n);
     lastEpoch = readCounter(scheduler, reader, contents.counterKey, current.lastEpoch + n, child);
   } else lastEpoch = readCounter(scheduler, reader, contents.counterKey, lastEpoch, child);
-  const baseLrs = contents.baseLrsKey ? reader.numbers(contents.baseLrsKey, groups) : current.baseLrs;
+  const baseLrs = contents.baseLrsKey ? readBaseLrs(scheduler, reader, contents.baseLrsKey, groups) : current.baseLrs;
   const plateauForm = current.form.plateau;
   const lastLr = contents.lastLrKey ? reader.numbers(contents.lastLrKey, groups, { allowNonFinite: !plateauForm }) : undefined;
   if (plateauForm && lastLr === undefined && !dialect.leavesGroups) reader.fail(dialect.lastLr ?? "_last_lr", `a list of ${groups} finite numbers (the lrs to restore)`);
@@ -240,13 +252,15 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
   let held: HeldValues | undefined;
   if (dialect.writtenWithPreviousSettings) held = previousValues(scheduler, current.form, form, lastEpoch, dialect.writtenWithPreviousSettings);
   if (contents.jumped && form.jumpShape) held = jumpValues(scheduler, form, lastEpoch);
+  const started = dialect.leavesGroups ? current.started : true;
+  if (dialect.leavesGroups && !form.plateau) held = valuesLeft(scheduler, form, lastEpoch, started);
   const state: EngineState = {
     ...chosen,
     baseLrs: Object.freeze([...(form.baseLrs ?? baseLrs)]),
     form,
     children: current.children,
     lastEpoch,
-    started: dialect.leavesGroups ? current.started : true,
+    started,
     held,
     plateau,
   };
@@ -285,6 +299,23 @@ function previousValues(scheduler: LRScheduler, before: CompleteForm, after: Com
     held[name] = Array.from(source, (v) => (v === v ? v : null));
   }
   return differs ? (held as HeldValues) : undefined;
+}
+
+/**
+ * The lrs a load that writes nothing leaves in the groups (timm's state has no time), held while they
+ * are not the loaded schedule's own at its step, so that this scheduler's own state dict restores them.
+ */
+function valuesLeft(scheduler: LRScheduler, form: CompleteForm, t: number, started: boolean): HeldValues | undefined {
+  const left = scheduler[internal].lastLr;
+  if (!left.every(Number.isFinite)) return undefined;
+  const values = valuesFor(form, left.length);
+  try {
+    if (!started && form.beforeStart) left.forEach((_, i) => (values.lr[i] = form.beforeStart!(i)));
+    else computeValues(values, form, t, scheduler.type);
+  } catch {
+    return { lr: [...left] };
+  }
+  return left.every((v, i) => Object.is(v, values.lr[i])) ? undefined : { lr: [...left] };
 }
 
 /** The values of a step reached by `step(x)` (the form's `jumpShape`), held until the counter moves. */

@@ -11,8 +11,8 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Num
 
 /**
  * @throws InvalidOptimizerError unless `optimizer.paramGroups` is a non-empty list of writable
- * groups, each with a finite `lr` (not required where the schedule writes absolute values), a
- * finite `initialLr` where it has one, and `defaults` (if any) an object.
+ * groups, each with a finite `lr` >= 0 (not required, nor its sign checked, where the schedule
+ * writes absolute values), a finite `initialLr` >= 0 where it has one, and `defaults` (if any) an object.
  */
 export function checkOptimizer(optimizer: unknown, where: string, base: BaseRule = "initialLr"): asserts optimizer is Optimizer {
   if (!isObject(optimizer)) throw new InvalidOptimizerError(where, "optimizer", optimizer, "an object with paramGroups");
@@ -29,9 +29,11 @@ export function checkOptimizer(optimizer: unknown, where: string, base: BaseRule
     const lr = g.lr;
     if (base !== "absolute" || lr !== undefined) {
       if (!isFiniteNumber(lr)) throw new InvalidOptimizerError(where, `paramGroups[${i}].lr`, lr, "a finite number");
+      // A base lr is the group's lr: PyTorch's optimizers refuse a negative one ("Invalid learning rate").
+      if (base !== "absolute" && lr < 0) throw new InvalidOptimizerError(where, `paramGroups[${i}].lr`, lr, "a finite number >= 0 (a base lr)");
     }
-    if (g.initialLr !== undefined && !isFiniteNumber(g.initialLr)) {
-      throw new InvalidOptimizerError(where, `paramGroups[${i}].initialLr`, g.initialLr, "a finite number (PyTorch's initial_lr), or absent");
+    if (g.initialLr !== undefined && !(isFiniteNumber(g.initialLr) && (base === "absolute" || g.initialLr >= 0))) {
+      throw new InvalidOptimizerError(where, `paramGroups[${i}].initialLr`, g.initialLr, "a finite number >= 0 (PyTorch's initial_lr), or absent");
     }
     if (Object.isSealed(g) && base === "initialLr" && !("initialLr" in g)) {
       throw new InvalidOptimizerError(where, `paramGroups[${i}]`, "(sealed)", 'an object that can take an "initialLr" key, or one that has it');
@@ -63,6 +65,8 @@ export type GroupSnapshot = Record<string, unknown>[];
 
 export function snapshotGroups(groups: readonly ParamGroup[]): GroupSnapshot {
   return groups.map((g) => {
+    // A malformed group (null, a number) is refused by checkOptimizer; there is nothing of it to keep.
+    if (!isObject(g)) return {};
     const copy: Record<string, unknown> = { ...g };
     if (Array.isArray(g.betas)) copy.betas = [...g.betas];
     return copy;
@@ -73,7 +77,7 @@ export function snapshotGroups(groups: readonly ParamGroup[]): GroupSnapshot {
 export function restoreGroups(groups: readonly ParamGroup[], snapshot: GroupSnapshot): void {
   groups.forEach((group, i) => {
     const saved = snapshot[i];
-    if (saved === undefined) return;
+    if (saved === undefined || !isObject(group)) return;
     const g = group as Record<string, unknown>;
     try {
       for (const key of Object.keys(g)) if (!Object.prototype.hasOwnProperty.call(saved, key)) delete g[key];

@@ -6,6 +6,7 @@
  */
 import type { AnyScheduleClass } from "./define.js";
 import type { ScheduleDefinition } from "./schedule.js";
+import { detach } from "./chain.js";
 import { internal, type LRScheduler } from "./engine.js";
 import { LRSchedulerError } from "./errors.js";
 import type { Optimizer } from "./optimizer.js";
@@ -48,14 +49,27 @@ export function classFactory(cls: AnyScheduleClass): SchedulerFactory {
       const childOptions = definition.childOptions ?? [];
       if (params === undefined || childOptions.length === 0) return new cls(optimizer, params as never) as LRScheduler;
       const resolved: Record<string, unknown> = { ...params };
-      for (const key of Object.keys(params)) {
-        const canonical = childOptions.find((c) => spellingsOf(c).includes(key));
-        if (canonical === undefined) continue;
-        const value = params[key];
-        if (Array.isArray(value)) resolved[key] = value.map((c, i) => (isConfig(c) ? build(c, `${key}[${i}]`) : c));
-        else if (isConfig(value)) resolved[key] = build(value, key);
+      // Sub-schedulers built from configs join the optimizer until the composite adopts them: a refused
+      // composite takes them off again, so that no scheduler of a refused call stays attached to it.
+      const built: LRScheduler[] = [];
+      const make = (config: unknown, path: string) => {
+        const child = build(config, path);
+        built.push(child);
+        return child;
+      };
+      try {
+        for (const key of Object.keys(params)) {
+          const canonical = childOptions.find((c) => spellingsOf(c).includes(key));
+          if (canonical === undefined) continue;
+          const value = params[key];
+          if (Array.isArray(value)) resolved[key] = value.map((c, i) => (isConfig(c) ? make(c, `${key}[${i}]`) : c));
+          else if (isConfig(value)) resolved[key] = make(value, key);
+        }
+        return new cls(optimizer, resolved as never) as LRScheduler;
+      } catch (error) {
+        for (const child of built) detach(optimizer, child);
+        throw error;
       }
-      return new cls(optimizer, resolved as never) as LRScheduler;
     },
   };
 }

@@ -13,25 +13,20 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const DIST_ENTRY = join(ROOT, "dist", "index.js");
 
 /**
- * Targets: one scheduler with its validation <= 4 KB gzipped (the class, the LRScheduler base with
- * state-dict save/load, the error classes, the zod/mini parts its schema uses); the whole package
- * <= 20 KB. Neither is met, and neither can be while the package keeps its features and zod:
- * - zod/mini's floor is ~3.2 KB: `z.custom` + `safeParse` bundled alone is 3,152 B, with `z.optional`
- *   3,563 B (its schema core, parse and error machinery). That leaves ~0.5 KB of 4 KB for everything else.
- * - Our own code is over both targets by itself: the StepLR bundle without zod is 4,700 B (the
- *   LRScheduler base, ~6.4 KB minified, reads and checks both state-dict formats and the three
- *   config policies; the StateReader, errors and option-key mapping add ~5 KB), and the whole
- *   package without zod is 23,965 B (~45 schedules, composites, simulate; about 1.5 KB of it is the
- *   step() speed work: constants resolved once per schedule, power memos, the composites' buffers).
- * What was cut (metafile): the built-in schemas are records of per-option zod schemas walked by
- * parseOptions (no `z.strictObject`, ~1.3 KB), shared option records are built on use and `schema` is
- * a plain object (both used to stay in every bundle), CyclicLR's `mode` no longer uses `z.string`.
- *
- * Budgets: the measured sizes plus 3-5%, so that growth fails.
+ * Budgets: the measured sizes plus about 3%, so that growth fails. Measured on the new core:
+ * - `import { StepLR }`: 15,007 B (was 7,948 B on the old class core). The one engine now carries, for
+ *   every schedule: chaining of schedulers on one optimizer, transactional loads of our format and of the
+ *   references' dialect tables under three config policies, held values, metric-driven state, and typed
+ *   errors with paths and codes (src/core/engine.ts ~9.6 KB and checkpoint.ts ~8.8 KB minified); zod/mini's
+ *   floor with the registry that carries the options' JSON Schema is ~4 KB of it.
+ * - The whole package: 53,263 B (was 27,241 B). What each family adds over StepLR's bundle, gzipped:
+ *   torch 7.5 KB, timm 7.3 KB, transformers 4.3 KB, optax 4.3 KB, megatron 3.5 KB, extensions 3.3 KB,
+ *   deepspeed 3.1 KB, keras 3.0 KB, sambaflow 1.1 KB, bionemo 1.0 KB; `createScheduler` + `simulate`
+ *   (every type's table) ~28 KB; `configSchema` (zod's toJSONSchema) ~34 KB over StepLR, most of it shared.
  */
 const BUDGET = {
-  oneScheduler: 8_200, // measured 7,948 B (was 9,698 B); target 4 KB: zod/mini 3.6 KB + our core 4.7 KB
-  everything: 28_000, // measured 27,241 B; target 20 KB: our code alone is 24.0 KB
+  oneScheduler: 15_500,
+  everything: 55_000,
 };
 
 async function bundle(source: string): Promise<{ gzip: number; minified: number; metafile: Metafile }> {

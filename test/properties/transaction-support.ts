@@ -98,6 +98,8 @@ const own = (o: object, k: PropertyKey) => Object.prototype.hasOwnProperty.call(
  */
 export function pointsInto(path: string, input: unknown, wholes: readonly string[]): boolean {
   if (wholes.includes(path)) return true;
+  // A key that is the empty string (a dict may have one).
+  if (path === "") return typeof input === "object" && input !== null && own(input, "");
   const segments = pathSegments(path);
   if (segments.length === 0) return false;
   let at: unknown = input;

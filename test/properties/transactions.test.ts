@@ -14,10 +14,12 @@ import { describe, expect, it } from "vitest";
 import { createScheduler, knownSchedulerTypes, type LRScheduler, type Optimizer } from "../../src/index.js";
 import { actions, buildCase, perform, scheduleCase, type Action, type ScheduleCase } from "../support/arbitraries.js";
 import { buildScheduler, freshOptimizer, loadReferenceCases, replayStep, type ReferenceCase } from "../support/reference.js";
+import { spellingsOf } from "../../src/core/options.js";
 import { hostileJson, ownObject } from "./json-fuzz.js";
 import { expectFinite, expectTypedRefusal, exact, groupsSnapshot, loadBudgetMs, mutated, pointsInto, schedulerSnapshot, timeOf, withBigNumbers, writtenValues } from "./transaction-support.js";
 
 const types = knownSchedulerTypes();
+const anyCase = fc.constantFrom(...types).chain(scheduleCase);
 
 interface Built {
   optimizer: Optimizer;
@@ -52,6 +54,9 @@ function expectSameNextStep(a: Built, b: Built, step: (s: LRScheduler) => void, 
   expect(schedulerSnapshot(a.scheduler), `${what}: the scheduler after the next step`).toBe(schedulerSnapshot(b.scheduler));
 }
 
+/** A snapshot as a checkpoint sees it: JSON has no -0, so a zero's sign does not survive a save. */
+const asJson = (snapshot: string) => snapshot.replace(/(^|[[,:])-0(?=[\],}]|$)/g, (_m, before: string) => `${before}0`);
+
 /**
  * An accepted call leaves a state whose own checkpoint, loaded into a fresh scheduler, gives the
  * same values now and at the next step.
@@ -64,10 +69,10 @@ function expectCheckpointReloads(a: Built, fresh: () => Built, step: (s: LRSched
   } catch (error) {
     throw new Error(`${what}: the scheduler's own checkpoint is refused: ${(error as Error).message}\n${JSON.stringify(dict)}`);
   }
-  expect(writtenValues(c.optimizer), `${what}: the groups after reloading the scheduler's own checkpoint`).toBe(writtenValues(a.optimizer));
+  expect(asJson(writtenValues(c.optimizer)), `${what}: the groups after reloading the scheduler's own checkpoint`).toBe(asJson(writtenValues(a.optimizer)));
   expect(exact(json(c.scheduler.stateDict())), `${what}: the reloaded checkpoint`).toBe(exact(dict));
   expect(nextStep(c, step), `${what}: the step after reloading`).toBe(nextStep(a, step));
-  expect(writtenValues(c.optimizer), `${what}: the groups a step after reloading`).toBe(writtenValues(a.optimizer));
+  expect(asJson(writtenValues(c.optimizer)), `${what}: the groups a step after reloading`).toBe(asJson(writtenValues(a.optimizer)));
 }
 
 // ---- the bad calls -------------------------------------------------------------------------------
@@ -125,6 +130,8 @@ function badCalls(c: ScheduleCase, built: Built): fc.Arbitrary<BadCall> {
   const badPolicy = fc.record({ kind: fc.constant("load" as const), dict: fc.constant(own), policy: fc.constantFrom(...BAD_POLICIES), badPolicy: fc.constant(true) });
   const step = fc.record({ kind: fc.constant("step" as const), args: stepArgs(c, built.scheduler.lastEpoch) });
   const construct = fc.record({ kind: fc.constant("construct" as const), config: mutated(c.config) });
+  // Another schedule on the same optimizer (a composite's sub-schedulers are built before it is refused).
+  const constructOther = fc.record({ kind: fc.constant("construct" as const), config: anyCase.chain((other) => mutated(other.config)) });
   const optimizer = fc.record({
     kind: fc.constant("optimizer" as const),
     optimizer: fc.constantFrom(...OPTIMIZER_EDITS).map((edit) => () => edit(buildCase(c).optimizer)),
@@ -136,6 +143,7 @@ function badCalls(c: ScheduleCase, built: Built): fc.Arbitrary<BadCall> {
     { weight: 1, arbitrary: badPolicy },
     { weight: 3, arbitrary: step },
     { weight: 2, arbitrary: construct },
+    { weight: 1, arbitrary: constructOther },
     { weight: 1, arbitrary: optimizer },
   );
 }
@@ -143,8 +151,45 @@ function badCalls(c: ScheduleCase, built: Built): fc.Arbitrary<BadCall> {
 /** A dict nested `depth` levels deep through `children` (a composite's shape). */
 function nestedDict(own: unknown, depth: number): unknown {
   let dict = own;
-  for (let i = 0; i < depth; i++) dict = { ...(own as object), children: [dict, dict] };
+  for (let i = 0; i < depth; i++) dict = { ...(own as object), children: [dict] };
   return dict;
+}
+
+/** A group's scheduled values (lr, momentum, betas, weight decay). */
+const channelValues = (g: Optimizer["paramGroups"][number]): unknown[] => [g.lr, g.momentum, g.betas?.[0], g.betas?.[1], g.weightDecay];
+
+/** The groups of what may be a malformed optimizer (none where it has no list of objects). */
+function groupsOf(optimizer: unknown): Optimizer["paramGroups"] {
+  const groups = (optimizer as { paramGroups?: unknown } | null)?.paramGroups;
+  return Array.isArray(groups) ? groups.filter((g): g is Optimizer["paramGroups"][number] => typeof g === "object" && g !== null) : [];
+}
+
+/** A scheduler's options, its sub-schedulers by type only (their state moves with a load). */
+const optionsOf = (s: LRScheduler) => exact(Object.fromEntries(Object.entries(s.options).map(([k, v]) => [k, Array.isArray(v) ? v.map(typeOrValue) : typeOrValue(v)])));
+const typeOrValue = (v: unknown) => (typeof v === "object" && v !== null && "stateDict" in v ? `<${(v as LRScheduler).type}>` : v);
+
+/**
+ * What no accepted call may leave: a counter outside the convention's range (below its start, past
+ * 2**53, a fraction where it counts whole steps), a negative base lr where the base is the groups'
+ * lr, or an option that is not one of the schedule's.
+ */
+function expectSensibleState(scheduler: LRScheduler, what: string): void {
+  const { counter, base = "initialLr" } = scheduler.definition;
+  const t = scheduler.lastEpoch;
+  const min = scheduler.isClosedForm ? counter.min : 0;
+  expect(Number.isFinite(t) && t >= min && t <= Number.MAX_SAFE_INTEGER, `${what}: lastEpoch ${t} outside [${min}, 2**53 - 1]`).toBe(true);
+  if (counter.integer) expect(Number.isInteger(t), `${what}: lastEpoch ${t} is not a whole step`).toBe(true);
+  if (base !== "absolute") expect(scheduler.baseLrs.every((v) => v >= 0), `${what}: negative base lrs ${String(scheduler.baseLrs)}`).toBe(true);
+  const keys = Object.keys(scheduler.definition.options());
+  for (const key of Object.keys(scheduler.options)) expect(keys, `${what}: option "${key}" is not one of the schedule's`).toContain(key);
+}
+
+/** Whether every key of a config's params is a spelling of one of its type's options. */
+function spelledRight(scheduler: LRScheduler, config: unknown): boolean {
+  const params = (config as { params?: unknown } | null)?.params;
+  if (typeof params !== "object" || params === null) return true;
+  const spellings = new Set(Object.keys(scheduler.definition.options()).flatMap(spellingsOf));
+  return Object.keys(params).every((k) => spellings.has(k));
 }
 
 /** How the case's own drive takes one more step. */
@@ -159,9 +204,15 @@ function checkBadCall(c: ScheduleCase, acts: readonly Action[], seed: number, ca
   if (call.kind === "optimizer") {
     const optimizer = call.optimizer();
     const before = exact(optimizer);
+    const valuesBefore = groupsOf(optimizer).map(channelValues);
     try {
-      const scheduler = createScheduler(optimizer as Optimizer, json(c.config));
-      expectFinite(optimizer as Optimizer, scheduler, `${what}: accepted`);
+      createScheduler(optimizer as Optimizer, json(c.config));
+      // Accepted: what the schedule wrote is finite (what it left is the caller's).
+      groupsOf(optimizer).forEach((g, i) =>
+        channelValues(g).forEach((v, k) => {
+          if (!Object.is(v, valuesBefore[i]![k])) expect(typeof v === "number" && Number.isFinite(v), `${what}: accepted, wrote ${String(v)} into group ${i}`).toBe(true);
+        }),
+      );
     } catch (error) {
       expectTypedRefusal(error, { optimizer, ...(optimizer as object) }, ["optimizer"], what);
       expect(exact(optimizer), `${what}: a refused constructor changed the optimizer`).toBe(before);
@@ -188,9 +239,12 @@ function checkBadCall(c: ScheduleCase, acts: readonly Action[], seed: number, ca
     } else if (call.kind === "step") {
       expectTypedRefusal(error, { paramGroups: a.optimizer.paramGroups }, [""], what);
     } else {
+      // Paths name params (absent params are no options), the config's own fields, or the optimizer.
       const config = call.config as { params?: unknown };
-      const inConfig = typeof config === "object" && config !== null && pointsInto(error instanceof Error ? (error as { path: string }).path : "", config.params, ["options"]);
-      expectTypedRefusal(error, inConfig ? config.params : { ...(config as object), paramGroups: a.optimizer.paramGroups }, ["options", "config"], what);
+      const params = typeof config === "object" && config !== null && typeof config.params === "object" && config.params !== null ? config.params : {};
+      const path = (error as { path?: unknown }).path;
+      const inParams = typeof path === "string" && pointsInto(path, params, ["options"]);
+      expectTypedRefusal(error, inParams ? params : { ...(config as object), paramGroups: a.optimizer.paramGroups }, ["options", "config"], what);
     }
     expect(groupsSnapshot(a.optimizer), `${what}: a refused call changed the groups (${(error as Error).message})`).toBe(groups);
     expect(schedulerSnapshot(a.scheduler), `${what}: a refused call changed the scheduler (${(error as Error).message})`).toBe(state);
@@ -201,14 +255,18 @@ function checkBadCall(c: ScheduleCase, acts: readonly Action[], seed: number, ca
   if (call.kind === "load") expect(call.badPolicy, `${what}: the policy ${String(call.policy)} was accepted`).toBe(false);
   if (call.kind === "construct") {
     expectFinite(a.optimizer, accepted!, `${what}: accepted`);
+    expectSensibleState(accepted!, `${what}: accepted`);
+    // (get_scheduler and create_scheduler_v2 return a scheduler of another type.)
+    if (accepted!.type === (call.config as { type?: unknown }).type) expect(spelledRight(accepted!, call.config), `${what}: accepted a key that is no option's spelling: ${JSON.stringify(call.config)}`).toBe(true);
     return;
   }
   expectFinite(a.optimizer, a.scheduler, `${what}: accepted`);
+  expectSensibleState(a.scheduler, `${what}: accepted`);
   if (call.kind === "load") {
     const dict = call.dict as { lastEpoch?: unknown; format?: unknown };
     if (dict.format === "lr-schedulers" && typeof dict.lastEpoch === "number") expect(a.scheduler.lastEpoch, `${what}: the restored counter`).toBe(dict.lastEpoch);
     const config = (call.policy as { config?: string } | undefined)?.config;
-    if (config === "current" || config === "strict") expect(exact(a.scheduler.options), `${what}: options under "${config}"`).toBe(exact(b.scheduler.options));
+    if (config === "current" || config === "strict") expect(optionsOf(a.scheduler), `${what}: options under "${config}"`).toBe(optionsOf(b.scheduler));
   }
   expectCheckpointReloads(a, () => buildCase(c), step, what);
 }
@@ -284,22 +342,25 @@ function checkReferenceLoad(c: ReferenceCase, k: number, dict: unknown, policy: 
     return;
   }
   expectFinite(a.optimizer, a.scheduler, `${what}: accepted`);
+  expectSensibleState(a.scheduler, `${what}: accepted`);
   expectCheckpointReloads(a, () => freshReference(c), step, what);
 }
 
 describe("mutated reference state dicts: refused and unchanged, or accepted exactly, in bounded time", () => {
   it.each(referenceTypes)("%s", (type) => {
-    const dicts = referenceCases.filter((c) => c.type === type).flatMap((c) => Object.entries(c.stateDicts).map(([k, dict]) => ({ c, k: Number(k), dict })));
-    const property = fc.constantFrom(...dicts).chain(({ c, k, dict }) =>
+    const dicts = referenceCases.filter((c) => c.type === type).flatMap((c) => Object.entries(c.stateDicts).map(([k, dict]) => ({ id: c.id, k: Number(k), dict })));
+    const byId = new Map(referenceCases.map((c) => [c.id, c]));
+    const property = fc.constantFrom(...dicts).chain(({ id, k, dict }) =>
       fc.record({
-        c: fc.constant(c),
+        id: fc.constant(id),
         k: fc.constant(k),
         dict: fc.oneof({ weight: 4, arbitrary: mutated(dict) }, { weight: 2, arbitrary: withBigNumbers(dict) }, { weight: 1, arbitrary: fc.constant(dict) }),
         policy: fc.constantFrom(...POLICIES),
       }),
     );
     fc.assert(
-      fc.property(property, ({ c, k, dict, policy }) => {
+      fc.property(property, ({ id, k, dict, policy }) => {
+        const c = byId.get(id)!;
         expectBoundedLoad(() => freshReference(c), dict, c.id);
         checkReferenceLoad(c, k, dict, policy);
       }),

@@ -85,6 +85,18 @@ const torchClosedForm: Record<string, fc.Arbitrary<Params>> = {
 
 const childConfig = fc.constantFrom(...Object.keys(torchClosedForm)).chain((type) => torchClosedForm[type]!.map((params) => ({ type, params })));
 
+/** A sub-schedule of an extension: a closed form, or a composite of them (WithWarmup around a ChainedScheduler). */
+const nestedChild = fc.oneof(
+  { weight: 4, arbitrary: childConfig },
+  { weight: 1, arbitrary: fc.array(childConfig, { minLength: 1, maxLength: 2 }).map((schedulers) => ({ type: "ChainedScheduler", params: { schedulers } })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(childConfig, childConfig, int(0, 60))
+      .map(([first, second, milestone]) => ({ type: "SequentialLR", params: { schedulers: [first, second], milestones: [milestone] } })),
+  },
+);
+
 // ---- the table --------------------------------------------------------------------------------
 
 const lambdaFamily = fc.oneof(
@@ -341,7 +353,7 @@ export const SCHEDULE_TABLE: Record<string, Entry> = {
   create_scheduler_v2: { params: fc.record({ sched: fc.constantFrom("cosine", "tanh", "step", "multistep", "poly"), num_epochs: int(1, 60), warmup_epochs: opt(int(0, 5)), warmup_prefix: opt(fc.boolean()), decay_epochs: opt(int(1, 20)), cycle_limit: opt(int(1, 3)), min_lr: opt(real(0, 1e-5)), cooldown_epochs: opt(int(0, 5)) }).map(defined) },
   WithWarmup: {
     params: fc
-      .record({ schedule: childConfig, warmup_steps: int(0, 50), warmup_start_factor: opt(real(0.01, 1)), warmup_mode: opt(fc.constantFrom("linear", "exponential", "cosine")) })
+      .record({ schedule: nestedChild, warmup_steps: int(0, 50), warmup_start_factor: opt(real(0.01, 1)), warmup_mode: opt(fc.constantFrom("linear", "exponential", "cosine")) })
       // An exponential ramp cannot start at the default factor 0.
       .map((p) => defined(p.warmup_mode === "exponential" ? { ...p, warmup_start_factor: p.warmup_start_factor ?? 0.1 } : p)),
   },
@@ -356,10 +368,10 @@ export const SCHEDULE_TABLE: Record<string, Entry> = {
       .tuple(fc.array(optaxChild, { minLength: 1, maxLength: 3 }), fc.array(int(0, 150), { minLength: 2, maxLength: 2 }))
       .map(([schedules, bs]) => ({ schedules, boundaries: bs.slice(0, schedules.length - 1).sort((a, b) => a - b) })),
   },
-  WithPlateau: { params: fc.tuple(fc.oneof(childConfig, optaxChild), plateauParams).map(([schedule, p]) => ({ schedule, ...p })), drive: "metric" },
+  WithPlateau: { params: fc.tuple(fc.oneof(nestedChild, optaxChild), plateauParams).map(([schedule, p]) => ({ schedule, ...p })), drive: "metric" },
   EpochUnits: {
     params: fc
-      .record({ schedule: childConfig, steps_per_epoch: fc.oneof(int(1, 100), real(0.5, 100)), end_epoch: opt(real(0, 50)), past_end: opt(fc.constantFrom("hold", "continue")) })
+      .record({ schedule: nestedChild, steps_per_epoch: fc.oneof(int(1, 100), real(0.5, 100)), end_epoch: opt(real(0, 50)), past_end: opt(fc.constantFrom("hold", "continue")) })
       .map(defined),
   },
 };

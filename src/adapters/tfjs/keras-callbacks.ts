@@ -10,8 +10,10 @@
  */
 import { Callback } from "@tensorflow/tfjs";
 import * as z from "zod/mini";
-import { InvalidOptionError, InvalidOptimizerError, KerasReduceLROnPlateau, LRScheduler, StepError, createScheduler, type SchedulerStateDict } from "../../index.js";
+import { InvalidOptionError, InvalidOptimizerError, LRScheduler, StepError, createScheduler, type SchedulerStateDict, type Spelled } from "../../index.js";
 import { defineSchedule, type SchedulerOptions } from "../../extend.js";
+// The public class, from its own module: through the family's index, the declaration bundler splits the two into chunks that import each other.
+import { KerasReduceLROnPlateau } from "../../schedulers/keras/reduce-lr-on-plateau.js";
 import { tfjsOptimizer, type TfjsOptimizer, type TfjsOptimizerLike } from "./optimizer.js";
 import { atEpochEnd, driverOf } from "./tracker.js";
 
@@ -21,7 +23,8 @@ type LogValue = number | { data(): Promise<ArrayLike<number>>; dispose(): void }
 export type UnresolvedLogs = Record<string, LogValue | unknown>;
 
 const keras = KerasReduceLROnPlateau.definition;
-type KerasReduceLROnPlateauOptions = SchedulerOptions<typeof KerasReduceLROnPlateau>;
+/** Keras' keywords under either spelling: `min_lr` or `minLr`. */
+type KerasReduceLROnPlateauOptions = Spelled<SchedulerOptions<typeof KerasReduceLROnPlateau>>;
 
 /**
  * Keras' plateau rule whose cuts multiply what a schedule writes at its own steps (as `withPlateau`
@@ -126,7 +129,7 @@ export class ReduceLROnPlateauCallback extends KerasStyleCallback {
       throw new InvalidOptionError(this.who, "schedule", schedule, "a scheduler with a closed form (the per-update schedule whose values the cuts multiply)");
     }
     // Options are checked now, on a stand-in optimizer, rather than at the first epoch end.
-    new KerasReduceLROnPlateau({ paramGroups: [{ lr: 1 }] }, params);
+    new KerasReduceLROnPlateau({ paramGroups: [{ lr: 1 }] }, params as SchedulerOptions<typeof KerasReduceLROnPlateau>);
     this.#params = params;
     this.#schedule = schedule;
   }
@@ -166,7 +169,7 @@ export class ReduceLROnPlateauCallback extends KerasStyleCallback {
       throw new InvalidOptionError(this.who, "schedule", schedule.type, "a scheduler of the model's optimizer (built on tfjsOptimizer(model.optimizer))");
     }
     const scheduler: LRScheduler = schedule
-      ? new KerasPlateauOnSchedule(view, { ...this.#params, schedule })
+      ? new KerasPlateauOnSchedule(view, { ...(this.#params as SchedulerOptions<typeof KerasReduceLROnPlateau>), schedule })
       : createScheduler(view, { type: "keras.ReduceLROnPlateau", params: this.#params });
     if (this.#pending !== undefined) {
       scheduler.loadStateDict(this.#pending);

@@ -58,7 +58,7 @@ export const WarmupAnnealDecayHold = /* @__PURE__ */ defineSchedule({
       groupFields: (i): Record<string, number> => (groups[i]!.initialLr === undefined ? { initialLr: maxLr } : {}),
     };
   },
-  reference: torchDialect({ required: ["warmup_steps", "max_steps", "max_lr"] }),
+  reference: /* @__PURE__ */ torchDialect({ required: ["warmup_steps", "max_steps", "max_lr"] }),
 });
 
 export type WarmupAnnealDecayHold = InstanceType<typeof WarmupAnnealDecayHold>;

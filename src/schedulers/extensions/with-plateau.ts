@@ -1,9 +1,8 @@
 import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
 import type { LRScheduler } from "../../core/engine.js";
 import { schedulerInstance } from "../../core/schema.js";
-import { plateauClass, torchPlateauDefinition, torchPlateauOptions } from "../shared/plateau.js";
-
-const plateau = /* @__PURE__ */ torchPlateauDefinition("WithPlateau", "extensions");
+import { metricEpochs } from "../../core/counter.js";
+import { buildTorchPlateau, plateauClass, torchPlateauOptions } from "../shared/plateau.js";
 
 /**
  * ReduceLROnPlateau's cuts on top of any schedule: `step(metric)` at each epoch end cuts as PyTorch's
@@ -16,7 +15,11 @@ const plateau = /* @__PURE__ */ torchPlateauDefinition("WithPlateau", "extension
  */
 export const WithPlateau = /* @__PURE__ */ plateauClass(
   /* @__PURE__ */ defineSchedule({
-    ...plateau,
+    type: "WithPlateau",
+    family: "extensions",
+    counter: metricEpochs,
+    base: "lr",
+    chainable: () => true,
     options: () => ({
       /** The schedule whose values the cuts multiply (built on the same optimizer). */
       schedule: schedulerInstance(),
@@ -24,8 +27,7 @@ export const WithPlateau = /* @__PURE__ */ plateauClass(
     }),
     childOptions: ["schedule"],
     multiplies: (o) => o.schedule as LRScheduler,
-    build: (o, context) => plateau.build(o, context),
-    reference: undefined,
+    build: buildTorchPlateau,
   }),
 );
 

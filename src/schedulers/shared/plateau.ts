@@ -9,7 +9,7 @@ import type { LRScheduler } from "../../core/engine.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { metricEpochs } from "../../core/counter.js";
 import { expandPerGroup } from "../../core/options.js";
-import type { Plateau, ScheduleDefinition } from "../../core/schedule.js";
+import type { BuildContext, Form, Plateau, ScheduleDefinition } from "../../core/schedule.js";
 import { nonNegativeInt, nonNegativeNumber, numberIn, oneOf, perGroup, withDefault } from "../../core/schema.js";
 import { decodeNumber } from "../../core/json.js";
 import { TORCH_BOOKKEEPING } from "./torch-options.js";
@@ -93,6 +93,13 @@ export function torchPlateau(o: TorchPlateauOptions, minLrs: readonly number[]):
   };
 }
 
+/** ReduceLROnPlateau's closed form: its plateau rule, with `min_lr` per group. */
+export function buildTorchPlateau(o: TorchPlateauOptions, { groups, fail }: Pick<BuildContext, "groups" | "fail">): Form {
+  const minLrs = expandPerGroup(o.minLr, groups.length);
+  if (minLrs === undefined) return fail("minLr", o.minLr, `a single value or a list of ${groups.length} values (one per param group)`);
+  return { plateau: torchPlateau(o, minLrs) as unknown as Plateau<Record<string, unknown>, number> };
+}
+
 /**
  * ReduceLROnPlateau's definition under another family's name: `step(metric)` at each epoch end;
  * nothing is written at construction. PyTorch's own `state_dict()` loads (`best`, `num_bad_epochs`,
@@ -107,17 +114,13 @@ export function torchPlateauDefinition<T extends string, Family extends string>(
     options: torchPlateauOptions,
     // Its cuts multiply the current lr: with another scheduler on the optimizer, both act.
     chainable: () => true,
-    build(o, { groups, fail }) {
-      const minLrs = expandPerGroup(o.minLr, groups.length);
-      if (minLrs === undefined) return fail("minLr", o.minLr, `a single value or a list of ${groups.length} values (one per param group)`);
-      return { plateau: torchPlateau(o, minLrs) as unknown as Plateau<Record<string, unknown>, number> };
-    },
+    build: buildTorchPlateau,
     reference: {
       counter: ["last_epoch"],
       lastLr: "_last_lr",
       optionsByName: { except: ["minLr"] },
       state: { best: "best", numBadEpochs: "num_bad_epochs", cooldownCounter: "cooldown_counter" },
-      ignored: [...TORCH_BOOKKEEPING, "mode_worse", "default_min_lr"],
+      ignored: /* @__PURE__ */ (TORCH_BOOKKEEPING as readonly string[]).concat("mode_worse", "default_min_lr"),
       convert: (dict) => {
         // PyTorch keeps `min_lrs` (one per group) and `default_min_lr` (the single value given, if one was).
         const minLrs = dict.min_lrs;

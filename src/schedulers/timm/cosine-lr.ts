@@ -41,7 +41,7 @@ const CosineLRSchedulerBase = /* @__PURE__ */ timmClass({
       warmupTowardCurve: false,
     }, ctx);
   },
-  reference: timmDialect(),
+  reference: /* @__PURE__ */ timmDialect(),
 });
 
 /**

@@ -33,7 +33,7 @@ export const MultiStepLRScheduler = /* @__PURE__ */ timmClass({
     const milestones = [...o.decayT];
     return decayForm("MultiStepLRScheduler", o, (t) => bisectRight(milestones, t + 1), ctx);
   },
-  reference: timmDialect(),
+  reference: /* @__PURE__ */ timmDialect(),
 });
 
 export type MultiStepLRScheduler = InstanceType<typeof MultiStepLRScheduler>;

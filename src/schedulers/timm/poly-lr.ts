@@ -40,7 +40,7 @@ const PolyLRSchedulerBase = /* @__PURE__ */ timmClass({
       warmupTowardCurve: false,
     }, ctx);
   },
-  reference: timmDialect(),
+  reference: /* @__PURE__ */ timmDialect(),
 });
 
 /**

@@ -37,7 +37,7 @@ export const StepLRScheduler = /* @__PURE__ */ timmClass({
       return floorDivide(t, decayT);
     }, ctx);
   },
-  reference: timmDialect(),
+  reference: /* @__PURE__ */ timmDialect(),
 });
 
 export type StepLRScheduler = InstanceType<typeof StepLRScheduler>;

@@ -47,7 +47,7 @@ const TanhLRSchedulerBase = /* @__PURE__ */ timmClass({
       warmupTowardCurve: !o.warmupPrefix,
     }, ctx);
   },
-  reference: timmDialect(),
+  reference: /* @__PURE__ */ timmDialect(),
 });
 
 /**

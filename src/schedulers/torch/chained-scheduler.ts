@@ -46,7 +46,7 @@ export const ChainedScheduler = /* @__PURE__ */ defineSchedule({
     counter: [],
     lastLr: "_last_lr",
     children: "_schedulers",
-    ignored: [...TORCH_BOOKKEEPING, "_optimizer"],
+    ignored: /* @__PURE__ */ (TORCH_BOOKKEEPING as readonly string[]).concat("_optimizer"),
     convert: (dict) => {
       const first = Array.isArray(dict._schedulers) ? (dict._schedulers[0] as { last_epoch?: unknown } | undefined) : undefined;
       return typeof first?.last_epoch === "number" ? { lastEpoch: first.last_epoch, consumed: [] } : { consumed: [] };

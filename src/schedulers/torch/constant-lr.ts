@@ -41,7 +41,7 @@ export const ConstantLR = /* @__PURE__ */ defineSchedule({
   },
   // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
   chainable: () => true,
-  reference: torchDialect({ required: ["factor", "total_iters"] }),
+  reference: /* @__PURE__ */ torchDialect({ required: ["factor", "total_iters"] }),
 });
 
 export type ConstantLR = InstanceType<typeof ConstantLR>;

@@ -38,7 +38,7 @@ export const CosineAnnealingLR = /* @__PURE__ */ defineSchedule({
   },
   // PyTorch's step scales the current lr (a pure factor with eta_min = 0): with another scheduler on the optimizer, both act.
   chainable: () => true,
-  reference: torchDialect({ required: ["T_max", "eta_min"] }),
+  reference: /* @__PURE__ */ torchDialect({ required: ["T_max", "eta_min"] }),
 });
 
 export type CosineAnnealingLR = InstanceType<typeof CosineAnnealingLR>;

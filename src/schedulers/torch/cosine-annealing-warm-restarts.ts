@@ -84,7 +84,7 @@ export const CosineAnnealingWarmRestarts = /* @__PURE__ */ defineSchedule({
       lr,
     };
   },
-  reference: { ...torchDialect({ required: ["T_0", "T_mult", "eta_min", "T_cur"] }), convert: readCyclePosition },
+  reference: /* @__PURE__ */ torchDialect({ required: ["T_0", "T_mult", "eta_min", "T_cur"], convert: readCyclePosition }),
 });
 
 export type CosineAnnealingWarmRestarts = InstanceType<typeof CosineAnnealingWarmRestarts>;

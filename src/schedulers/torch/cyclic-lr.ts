@@ -121,11 +121,12 @@ export const CyclicLR = /* @__PURE__ */ defineSchedule({
     if (!cycling) return form;
     return { ...form, momentumTarget: target, momentum: (i, factor) => maxMomentums[i]! - (maxMomentums[i]! - baseMomentums[i]!) * factor * scale };
   },
-  reference: {
-    ...torchDialect({ required: ["max_lrs", "total_size", "step_ratio"], ignored: ["use_beta1", "_scale_fn_custom", "_scale_fn_ref"] }),
+  reference: /* @__PURE__ */ torchDialect({
+    required: ["max_lrs", "total_size", "step_ratio"],
+    ignored: ["use_beta1", "_scale_fn_custom", "_scale_fn_ref"],
     optionsByName: { except: ["lastEpoch", "baseLr", "maxLr", "baseMomentum", "maxMomentum", "stepSizeUp", "stepSizeDown", "scaleMode", "scaleFn"] },
     convert: readCycle,
-  },
+  }),
 });
 
 export type CyclicLR = InstanceType<typeof CyclicLR>;

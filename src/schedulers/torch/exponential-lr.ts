@@ -22,7 +22,7 @@ export const ExponentialLR = /* @__PURE__ */ defineSchedule({
   build: ({ gamma }) => ({ shape: (t) => gamma ** t }),
   // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
   chainable: () => true,
-  reference: torchDialect({ required: ["gamma"] }),
+  reference: /* @__PURE__ */ torchDialect({ required: ["gamma"] }),
 });
 
 export type ExponentialLR = InstanceType<typeof ExponentialLR>;

@@ -24,7 +24,7 @@ export const LambdaLR = /* @__PURE__ */ defineSchedule({
     const lambdas = lambdasOf(lrLambda, ctx);
     return { lr: (i, _s, t) => baseLrs[i]! * factorOf("LambdaLR", lambdas[i]!, i, t) };
   },
-  reference: lambdaDialect(),
+  reference: /* @__PURE__ */ lambdaDialect(),
 });
 
 export type LambdaLR = InstanceType<typeof LambdaLR>;

@@ -39,7 +39,7 @@ export const LinearLR = /* @__PURE__ */ defineSchedule({
   },
   // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
   chainable: () => true,
-  reference: torchDialect({ required: ["start_factor", "end_factor", "total_iters"] }),
+  reference: /* @__PURE__ */ torchDialect({ required: ["start_factor", "end_factor", "total_iters"] }),
 });
 
 export type LinearLR = InstanceType<typeof LinearLR>;

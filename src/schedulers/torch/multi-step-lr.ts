@@ -63,7 +63,7 @@ export const MultiStepLR = /* @__PURE__ */ defineSchedule({
   },
   // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
   chainable: () => true,
-  reference: { ...torchDialect({ required: ["milestones"] }), convert: readMilestoneCounter },
+  reference: /* @__PURE__ */ torchDialect({ required: ["milestones"], convert: readMilestoneCounter }),
 });
 
 export type MultiStepLR = InstanceType<typeof MultiStepLR>;

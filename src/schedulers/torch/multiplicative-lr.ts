@@ -76,7 +76,7 @@ export const MultiplicativeLR = /* @__PURE__ */ defineSchedule({
   },
   // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
   chainable: () => true,
-  reference: lambdaDialect(),
+  reference: /* @__PURE__ */ lambdaDialect(),
 });
 
 export type MultiplicativeLR = InstanceType<typeof MultiplicativeLR>;

@@ -136,11 +136,12 @@ export const OneCycleLR = /* @__PURE__ */ defineSchedule({
     if (!cycling) return form;
     return { ...form, momentumTarget: target, momentum: (i, s) => momentum.offset[row + i]! + momentum.slope[row + i]! * s };
   },
-  reference: {
-    ...torchDialect({ required: ["total_steps", "_schedule_phases"], ignored: ["use_beta1"] }),
+  reference: /* @__PURE__ */ torchDialect({
+    required: ["total_steps", "_schedule_phases"],
+    ignored: ["use_beta1"],
     options: { annealStrategy: ["_anneal_func_type", "anneal_strategy"] },
     convert: readPhases,
-  },
+  }),
 });
 
 export type OneCycleLR = InstanceType<typeof OneCycleLR>;

@@ -36,7 +36,7 @@ export const PolynomialLR = /* @__PURE__ */ defineSchedule({
   },
   // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
   chainable: () => true,
-  reference: torchDialect({ required: ["total_iters", "power"] }),
+  reference: /* @__PURE__ */ torchDialect({ required: ["total_iters", "power"] }),
 });
 
 export type PolynomialLR = InstanceType<typeof PolynomialLR>;

@@ -49,7 +49,12 @@ export const SequentialLR = /* @__PURE__ */ defineSchedule({
     }));
     return { ...form, childClocks: clocks };
   },
-  reference: { ...torchDialect(), baseLrs: undefined, options: { milestones: ["_milestones"] }, optionsByName: { except: ["lastEpoch", "milestones", "schedulers"] }, children: "_schedulers" },
+  reference: /* @__PURE__ */ torchDialect({
+    baseLrs: undefined,
+    options: { milestones: ["_milestones"] },
+    optionsByName: { except: ["lastEpoch", "milestones", "schedulers"] },
+    children: "_schedulers",
+  }),
 });
 
 export type SequentialLR = InstanceType<typeof SequentialLR>;

@@ -21,7 +21,7 @@ export const StepLR = /* @__PURE__ */ defineSchedule({
     ...lastEpochOption(),
   }),
   build: ({ stepSize, gamma }) => ({ shape: (t) => gamma ** Math.floor(t / stepSize) }),
-  reference: torchDialect({ required: ["step_size"] }),
+  reference: /* @__PURE__ */ torchDialect({ required: ["step_size"] }),
   chainable: () => true,
 });
 

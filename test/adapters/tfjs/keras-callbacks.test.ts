@@ -11,7 +11,7 @@ import { BATCH, countReads, data, linearModel, recordUpdates, rel } from "./supp
 
 const { xs, ys, valXs, valYs } = data();
 const PER_EPOCH = 4;
-const fitArgs = { batchSize: BATCH, shuffle: false, verbose: 0, validationData: [valXs, valYs] } as const;
+const fitArgs = { batchSize: BATCH, shuffle: false, verbose: 0, validationData: [valXs, valYs] as [tf.Tensor, tf.Tensor] };
 const PARAMS = { monitor: "val_loss", factor: 0.5, patience: 1, min_delta: 0.05, min_lr: 0.01 } as const;
 
 /** The lr of each epoch under Keras' rule: this library's keras.ReduceLROnPlateau on a plain optimizer, fed the run's val_loss. */

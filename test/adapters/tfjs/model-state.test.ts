@@ -12,7 +12,7 @@ import { refusal } from "./refusal.js";
 import { BATCH, data, linearModel, recordUpdates } from "./support.js";
 
 const { xs, ys, valXs, valYs } = data();
-const fitArgs = { batchSize: BATCH, shuffle: false, verbose: 0, validationData: [valXs, valYs] } as const;
+const fitArgs = { batchSize: BATCH, shuffle: false, verbose: 0, validationData: [valXs, valYs] as [tf.Tensor, tf.Tensor] };
 
 /** model.save() into memory and tf.loadLayersModel() back: the artifacts any tf.io handler would store. */
 async function saveAndLoad(model: tf.LayersModel): Promise<{ loaded: tf.LayersModel; artifacts: tf.io.ModelArtifacts }> {

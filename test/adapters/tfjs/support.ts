@@ -28,15 +28,16 @@ export function linearModel(optimizer: tf.Optimizer): tf.LayersModel {
 
 /** The MSE gradient in float64 for the samples [from, from + size): d/dw mean((w·x + b − y)²). */
 export function gradient(w: readonly number[], b: number, from: number, size = BATCH): { gw: number[]; gb: number } {
-  const gw = [0, 0];
+  let g0 = 0;
+  let g1 = 0;
   let gb = 0;
   for (let i = from; i < from + size; i++) {
     const r = w[0]! * X[i]![0]! + w[1]! * X[i]![1]! + b - Y[i]!;
-    gw[0] += (2 * r * X[i]![0]!) / size;
-    gw[1] += (2 * r * X[i]![1]!) / size;
+    g0 += (2 * r * X[i]![0]!) / size;
+    g1 += (2 * r * X[i]![1]!) / size;
     gb += (2 * r) / size;
   }
-  return { gw, gb };
+  return { gw: [g0, g1], gb };
 }
 
 export interface UpdateRecord {
