@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // `lr-schedulers/tfjs` is its own entry so that the main entry never loads TF.js.
-    entry: { index: "src/index.ts", "adapters/tfjs": "src/adapters/tfjs.ts" },
+    entry: { index: "src/index.ts", extend: "src/extend.ts", "adapters/tfjs": "src/adapters/tfjs.ts" },
     external: ["@tensorflow/tfjs"],
     format: ["esm", "cjs"],
     dts: true,
