@@ -121,9 +121,16 @@ function plotRows(panel: Panel, columns: number, height: number, color: boolean)
   return { rows, stepsPerColumn };
 }
 
-/** Lines of `entries` `gap` apart, indented under the axis and wrapped at `width` (each entry painted in its group's color). */
-function wrap(entries: readonly { text: string; group?: number }[], width: number, color = false, gap = "   "): string[] {
-  const indent = " ".repeat(AXIS_WIDTH - 1);
+interface Entry {
+  text: string;
+  /** Painted in this group's color. */
+  group?: number;
+}
+
+const words = (text: string): Entry[] => text.split(" ").map((word) => ({ text: word }));
+
+/** Lines of `entries`, `gap` apart, each line after `indent`, wrapped at `width` (an entry longer than a line gets a line of its own). */
+function wrap(entries: readonly Entry[], width: number, { indent = "", gap = " ", color = false } = {}): string[] {
   const lines: string[] = [];
   let line = "";
   let length = 0;
@@ -141,15 +148,19 @@ function wrap(entries: readonly { text: string; group?: number }[], width: numbe
   return lines;
 }
 
+/** Legends and notes start under the axis where there is room. */
+const indentFor = (width: number) => " ".repeat(width >= 60 ? AXIS_WIDTH - 1 : 0);
+
 function renderPanel(sim: Simulation, panel: Panel, columns: number, width: number, height: number, color: boolean): { text: string; stepsPerColumn: number[] } {
   const { rows, stepsPerColumn } = plotRows(panel, columns, height, color);
-  const first = "step 0";
-  const last = `step ${sim.steps}`;
-  const axis = `${" ".repeat(AXIS_WIDTH - 1)}${first}${last.padStart(Math.max(last.length + 1, stepsPerColumn.length + 1 - first.length))}`;
-  const out = [`${sim.type}: ${panel.name} over ${sim.steps} steps`, ...rows, axis];
+  const full = `step ${sim.steps}`;
+  const last = full.length < stepsPerColumn.length ? full : String(sim.steps);
+  // "step 0" ends under the axis, the last step under the last column.
+  const axis = `${"step 0".padStart(AXIS_WIDTH)}${last.padStart(Math.max(last.length + 1, stepsPerColumn.length))}`;
+  const out = [...wrap(words(`${sim.type}: ${panel.name} over ${sim.steps} steps`), width), ...rows, axis];
   if (panel.series.length > 1) {
     const entries = panel.series.map((s) => ({ text: `${color ? "── " : ""}${s.label}${s.sameAs ? ` (= ${s.sameAs}, drawn once)` : ""}`, group: s.group }));
-    out.push(...wrap(entries, width, color));
+    out.push(...wrap(entries, width, { indent: indentFor(width), gap: "   ", color }));
   }
   return { text: out.join("\n"), stepsPerColumn };
 }
@@ -163,6 +174,6 @@ export function renderTerminalChart(sim: Simulation, panels: readonly Panel[], {
   const notes: string[] = [];
   if (most > 1) notes.push(`Each column covers ${fewest === most ? most : `${fewest} or ${most}`} steps and spans their lowest to highest value.`);
   if (!color && panels.some((p) => p.series.filter((s) => s.sameAs === undefined).length > 1)) notes.push("One line per group; a color terminal tells them apart.");
-  const footer = wrap(notes.join(" ").split(" ").map((word) => ({ text: word })), width, false, " ");
+  const footer = wrap(words(notes.join(" ")), width, { indent: indentFor(width) });
   return `${[rendered.map((r) => r.text).join("\n\n"), ...footer].join("\n")}\n`;
 }

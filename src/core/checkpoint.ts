@@ -116,14 +116,14 @@ function readCounter(scheduler: LRScheduler, reader: StateReader, key: string, v
   return value as number;
 }
 
-/** The base lrs of a state: finite, and >= 0 where they are the groups' lrs (absolute schedules record the values they wrote). */
-function readBaseLrs(scheduler: LRScheduler, reader: StateReader, key: string, groups: number): number[] {
-  const lrs = reader.numbers(key, groups);
-  if ((scheduler.definition.base ?? "initialLr") !== "absolute") {
-    const i = lrs.findIndex((v) => !(v >= 0));
-    if (i >= 0) reader.fail(`${key}[${i}]`, "a finite number >= 0 (a base lr, the lr of a param group)", lrs[i]);
-  }
-  return lrs;
+/**
+ * The base lrs of a state are >= 0 where the schedule takes them from the groups (as a constructor
+ * checks them): not where it sets its own (OneCycleLR's `max_lr / div_factor`), nor for absolute ones.
+ */
+function checkBaseLrsOf(scheduler: LRScheduler, reader: StateReader, key: string | undefined, baseLrs: readonly number[], form: CompleteForm): void {
+  if (key === undefined || form.baseLrs || (scheduler.definition.base ?? "initialLr") === "absolute") return;
+  const i = baseLrs.findIndex((v) => !(v >= 0));
+  if (i >= 0) reader.fail(`${key}[${i}]`, "a finite number >= 0 (a base lr: PyTorch's optimizers refuse a negative lr)", baseLrs[i]);
 }
 
 function readHeld(reader: StateReader, groups: number): HeldValues | undefined {
@@ -187,12 +187,13 @@ function validateOwn(scheduler: LRScheduler, reader: StateReader, policy: Config
   }
   const chosen = chooseOptions(scheduler, found, policy, [...new Set([...Object.keys(found), ...Object.keys(current.options)])].filter((k) => !childKeys.includes(k)), (k) => `${reader.prefix}options.${k}`);
   const children = validateChildren(scheduler, reader.raw("children"), reader, "children", policy, depth);
-  const baseLrs = readBaseLrs(scheduler, reader, "baseLrs", groups);
+  const baseLrs = reader.numbers("baseLrs", groups);
   const lastEpoch = readCounter(scheduler, reader, "lastEpoch", reader.raw("lastEpoch"), depth > 0);
   const plateauForm = current.form.plateau;
   const lastLr = plateauForm ? reader.numbers("lastLr", groups) : reader.has("lastLr") ? reader.numbers("lastLr", groups, { allowNonFinite: true }) : undefined;
   const plateau = readPlateau(scheduler, reader.has("extra") ? reader.object("extra") : {}, undefined, (key) => `${reader.prefix}extra.${key}`);
   const form = buildCandidate(scheduler, chosen, baseLrs, children, (option) => `${reader.prefix}options.${option}`);
+  checkBaseLrsOf(scheduler, reader, "baseLrs", baseLrs, form);
   const state: EngineState = {
     ...chosen,
     baseLrs: Object.freeze([...(form.baseLrs ?? baseLrs)]),
@@ -243,12 +244,13 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
     if (typeof n !== "number" || !Number.isInteger(n) || n < 0) reader.fail(contents.counterKey, "an integer >= 0 (the steps to add)", n);
     lastEpoch = readCounter(scheduler, reader, contents.counterKey, current.lastEpoch + n, child);
   } else lastEpoch = readCounter(scheduler, reader, contents.counterKey, lastEpoch, child);
-  const baseLrs = contents.baseLrsKey ? readBaseLrs(scheduler, reader, contents.baseLrsKey, groups) : current.baseLrs;
+  const baseLrs = contents.baseLrsKey ? reader.numbers(contents.baseLrsKey, groups) : current.baseLrs;
   const plateauForm = current.form.plateau;
   const lastLr = contents.lastLrKey ? reader.numbers(contents.lastLrKey, groups, { allowNonFinite: !plateauForm }) : undefined;
   if (plateauForm && lastLr === undefined && !dialect.leavesGroups) reader.fail(dialect.lastLr ?? "_last_lr", `a list of ${groups} finite numbers (the lrs to restore)`);
   const plateau = readPlateau(scheduler, contents.state, current.plateau, (key) => reader.prefix + (dialect.state?.[key] ?? key));
   const form = buildCandidate(scheduler, chosen, baseLrs, children, field);
+  checkBaseLrsOf(scheduler, reader, contents.baseLrsKey, baseLrs, form);
   let held: HeldValues | undefined;
   if (dialect.writtenWithPreviousSettings) held = previousValues(scheduler, current.form, form, lastEpoch, dialect.writtenWithPreviousSettings);
   if (contents.jumped && form.jumpShape) held = jumpValues(scheduler, form, lastEpoch);

@@ -5,7 +5,7 @@
  * whatever order the optimizer and the scheduler are restored in.
  */
 import { LRSchedulerError, InvalidOptimizerError, InvalidOptionError, StepError, describeValue } from "./errors.js";
-import { baseLrsOf, checkOptimizer, writeTransactionally } from "./groups.js";
+import { baseLrsOf, checkBaseLrs, checkOptimizer, writeTransactionally } from "./groups.js";
 import type { Optimizer } from "./optimizer.js";
 import { parseOptions, pythonName, type OptionFields, type Spelling } from "./options.js";
 import type { ChildForm, CompleteForm, Form, ScheduleDefinition } from "./schedule.js";
@@ -149,6 +149,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const baseLrs = baseLrsOf(groups, rule, fresh, type, spelled.lastEpoch ?? "last_epoch");
     const warnings: Warning[] = [];
     const form = buildForm(definition, parsed, spelled, optimizer, baseLrs, children.map((c) => c[internal].childForm()), warnings);
+    if (!form.baseLrs) checkBaseLrs(groups, baseLrs, rule, type);
     const start = counter.start(parsed);
     this.optimizer = optimizer;
     this.definition = definition;

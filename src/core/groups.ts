@@ -11,8 +11,8 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Num
 
 /**
  * @throws InvalidOptimizerError unless `optimizer.paramGroups` is a non-empty list of writable
- * groups, each with a finite `lr` >= 0 (not required, nor its sign checked, where the schedule
- * writes absolute values), a finite `initialLr` >= 0 where it has one, and `defaults` (if any) an object.
+ * groups, each with a finite `lr` (not required where the schedule writes absolute values), a
+ * finite `initialLr` where it has one, and `defaults` (if any) an object.
  */
 export function checkOptimizer(optimizer: unknown, where: string, base: BaseRule = "initialLr"): asserts optimizer is Optimizer {
   if (!isObject(optimizer)) throw new InvalidOptimizerError(where, "optimizer", optimizer, "an object with paramGroups");
@@ -29,11 +29,9 @@ export function checkOptimizer(optimizer: unknown, where: string, base: BaseRule
     const lr = g.lr;
     if (base !== "absolute" || lr !== undefined) {
       if (!isFiniteNumber(lr)) throw new InvalidOptimizerError(where, `paramGroups[${i}].lr`, lr, "a finite number");
-      // A base lr is the group's lr: PyTorch's optimizers refuse a negative one ("Invalid learning rate").
-      if (base !== "absolute" && lr < 0) throw new InvalidOptimizerError(where, `paramGroups[${i}].lr`, lr, "a finite number >= 0 (a base lr)");
     }
-    if (g.initialLr !== undefined && !(isFiniteNumber(g.initialLr) && (base === "absolute" || g.initialLr >= 0))) {
-      throw new InvalidOptimizerError(where, `paramGroups[${i}].initialLr`, g.initialLr, "a finite number >= 0 (PyTorch's initial_lr), or absent");
+    if (g.initialLr !== undefined && !isFiniteNumber(g.initialLr)) {
+      throw new InvalidOptimizerError(where, `paramGroups[${i}].initialLr`, g.initialLr, "a finite number (PyTorch's initial_lr), or absent");
     }
     if (Object.isSealed(g) && base === "initialLr" && !("initialLr" in g)) {
       throw new InvalidOptimizerError(where, `paramGroups[${i}]`, "(sealed)", 'an object that can take an "initialLr" key, or one that has it');
@@ -57,6 +55,20 @@ export function baseLrsOf(groups: readonly ParamGroup[], rule: BaseRule, fresh: 
       throw new InvalidOptionError(where, resumeOption, "(resuming)", `left at its default unless every param group has "initialLr" (group ${i} has none)`);
     }
     return g.initialLr ?? g.lr;
+  });
+}
+
+/**
+ * The base lrs a schedule takes from the groups (its `initialLr` or `lr`) are >= 0: PyTorch's
+ * optimizers refuse a negative lr ("Invalid learning rate"), so no reference scheduler starts from one.
+ * @throws InvalidOptimizerError naming the group's field the base lr came from
+ */
+export function checkBaseLrs(groups: readonly ParamGroup[], baseLrs: readonly number[], rule: BaseRule, where: string): void {
+  if (rule === "absolute") return;
+  baseLrs.forEach((v, i) => {
+    if (v >= 0) return;
+    const field = rule === "initialLr" && groups[i]!.initialLr !== undefined ? "initialLr" : "lr";
+    throw new InvalidOptimizerError(where, `paramGroups[${i}].${field}`, v, "a number >= 0 (a base lr: PyTorch's optimizers refuse a negative lr)");
   });
 }
 

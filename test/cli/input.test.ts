@@ -41,13 +41,13 @@ describe("readInput", () => {
   it("builds the config from --type and --param", () => {
     const { config, options } = readInput(undefined, { type: "StepLR", param: ["step_size=3", "gamma=0.5"], steps: "20", lr: [0.1, 0.2] });
     expect(config).toEqual({ type: "StepLR", params: { step_size: 3, gamma: 0.5 } });
-    expect(options).toEqual({ steps: 20, lr: [0.1, 0.2] });
+    expect(options).toEqual({ steps: 20, lr: [0.1, 0.2], groups: [{ momentum: 0.9 }, { momentum: 0.9 }] });
   });
 
   it("reads a config file and lets --param override its params", () => {
     const path = file("step.json", JSON.stringify({ type: "StepLR", params: { step_size: 3, gamma: 0.5 } }));
     expect(readInput(path, { param: ["gamma=0.9"] }).config).toEqual({ type: "StepLR", params: { step_size: 3, gamma: 0.9 } });
-    expect(readInput(path, {}).options).toEqual({ steps: 100 });
+    expect(readInput(path, {}).options).toEqual({ steps: 100, groups: [{ momentum: 0.9 }] });
   });
 
   it("merges --param into the scheduler section of a ds_config.json", () => {
@@ -61,7 +61,7 @@ describe("readInput", () => {
   it("uses the embedded default schedule with --default", () => {
     const { config, options } = readInput(undefined, { default: true });
     expect(config).toEqual(DEFAULT_SCHEDULE.config);
-    expect(options).toEqual({ steps: 10_000, lr: [3e-4] });
+    expect(options).toEqual({ steps: 10_000, lr: [3e-4], groups: [{ momentum: 0.9 }] });
   });
 
   it("puts --momentum and --betas into every group", () => {
@@ -69,11 +69,41 @@ describe("readInput", () => {
     expect(readInput(undefined, { type: "OneCycle", groups: '[{"lr":0.1}]', betas: [0.9, 0.99] }).options.groups).toEqual([{ lr: 0.1, betas: [0.9, 0.99] }]);
   });
 
+  it("gives every group SGD's momentum by default, or Adam's betas, unless the group has its own", () => {
+    expect(readInput(undefined, { type: "OneCycleLR" }).options.groups).toEqual([{ momentum: 0.9 }]);
+    expect(readInput(undefined, { type: "OneCycleLR", optimizer: "adam", lr: [0.1, 0.2] }).options.groups).toEqual([{ betas: [0.9, 0.999] }, { betas: [0.9, 0.999] }]);
+    const groups = '[{"lr":0.1,"momentum":0.5},{"lr":0.2,"betas":[0.8,0.9]},{"lr":0.3}]';
+    const input = readInput(undefined, { type: "OneCycleLR", optimizer: "adam", groups });
+    expect(input.options.groups).toEqual([{ lr: 0.1, momentum: 0.5 }, { lr: 0.2, betas: [0.8, 0.9] }, { lr: 0.3, betas: [0.9, 0.999] }]);
+    expect(input.momentumNames).toEqual(["momentum", "beta1", "beta1"]);
+    expect(readInput(undefined, { type: "OneCycleLR", optimizer: "adam", momentum: "0.8" }).options.groups).toEqual([{ momentum: 0.8 }]);
+  });
+
+  it("takes a ds_config.json's optimizer: its momentum or betas, else its type", () => {
+    const ds = (optimizer: unknown) => file("ds-opt.json", JSON.stringify({ optimizer, scheduler: { type: "OneCycle", params: {} } }));
+    const adam = readInput(ds({ type: "Adam", params: { lr: 0.01 } }), {});
+    expect(adam.options.groups).toEqual([{ betas: [0.9, 0.999] }]);
+    expect(adam.configGroup).toEqual({ lr: 0.01 });
+    const sgd = readInput(ds({ type: "SGD", params: { lr: 0.01, momentum: 0.8 } }), {});
+    expect(sgd.options.groups).toEqual([{}]);
+    expect(sgd.momentumNames).toEqual(["momentum"]);
+    const betas = readInput(ds({ type: "Lamb", params: { betas: [0.8, 0.9] } }), {});
+    expect(betas.options.groups).toEqual([{}]);
+    expect(betas.momentumNames).toEqual(["beta1"]);
+  });
+
+  it("reads --increment", () => {
+    expect(readInput(undefined, { type: "OptimizerParamScheduler", increment: "16" }).increment).toBe(16);
+    expect(readInput(undefined, { type: "OptimizerParamScheduler" }).increment).toBeUndefined();
+  });
+
   it.each([
     [undefined, {}, /give a config file, --type <T> or --default/],
     ["x.json", { type: "StepLR" }, /give only one of/],
-    [undefined, { type: "StepLR", steps: "0" }, /--steps: "0" is not an integer >= 1/],
-    [undefined, { type: "StepLR", steps: "ten" }, /--steps: "ten" is not a finite number/],
+    [undefined, { type: "StepLR", steps: "-1" }, /--steps: "-1" is not a whole number from 0 to 10,000,000 \(decimal digits only\)/],
+    [undefined, { type: "StepLR", steps: "ten" }, /--steps: "ten" is not a whole number from 0 to 10,000,000/],
+    [undefined, { type: "StepLR", steps: "0x10" }, /--steps: "0x10" is not a whole number/],
+    [undefined, { type: "StepLR", increment: "1.5" }, /--increment: "1.5" is not a whole number from 1 to 10,000,000/],
     [undefined, { type: "StepLR", groups: "[1]" }, /--groups: expected a JSON list of param group objects/],
     [undefined, { type: "StepLR", groups: "{" }, /--groups: not valid JSON/],
     [undefined, { type: "StepLR", betas: [0.9] }, /--betas: expected two numbers/],

@@ -63,4 +63,38 @@ describe("renderSvg", () => {
     const flat = groupOf(parse(renderSvg({ title: "flat", series: [new Float64Array([0.1, 0.1, 0.1])], labels: ["lr_0"], height: 400 })), "series")[0]!;
     expect(points((flat.polyline as Node[])[0]!).map(([, y]) => y)).toEqual([197.5, 197.5, 197.5]);
   });
+
+  describe("with several panels", () => {
+    const lr = [new Float64Array([1, 0.5, 0.25]), new Float64Array([1, 0.5, 0.25]), new Float64Array([0.1, 0.05, 0.025])];
+    const momentum = [new Float64Array([0.9, 0.85, 0.8])];
+    const multi = parse(
+      renderSvg({
+        title: "probe",
+        panels: [
+          { name: "lr", series: lr, labels: ["lr_0", "lr_1", "lr_2"], sameAs: [undefined, "lr_0", undefined] },
+          { name: "momentum", series: momentum, labels: ["momentum_1"], groups: [1] },
+        ],
+        width: 600,
+        height: 300,
+      }),
+    );
+
+    it("stacks the panels over one step axis and grows the image", () => {
+      expect(multi.viewBox).toBe("0 0 600 475"); // 300 + one more panel of 150 with a gap of 25
+      expect(groupOf(multi, "y-axis").map((g) => (g.text as Node[]).at(-1)!["#text"])).toEqual(["lr", "momentum"]);
+      expect(groupOf(multi, "x-axis")).toHaveLength(1);
+      const momentumLine = points((groupOf(multi, "series").find((g) => g["data-panel"] === "momentum")!.polyline as Node[])[0]!);
+      expect(momentumLine[0]).toEqual([70, 280]); // the top of the second panel: 40 + 215 + 25
+      expect(momentumLine.at(-1)).toEqual([580, 430]);
+    });
+
+    it("gives each group its color and dash pattern in every panel, and says which coincide", () => {
+      const series = groupOf(multi, "series");
+      expect(series.map((g) => g["stroke-dasharray"])).toEqual([undefined, "7 4", "2 3", "7 4"]);
+      expect(series[1]!.stroke).not.toBe(series[0]!.stroke);
+      expect(series[3]!.stroke).toBe(series[1]!.stroke); // momentum_1 is drawn as group 1
+      expect((groupOf(multi, "legend")[0]!.text as Node[]).map((t) => t["#text"])).toEqual(["lr_0", "lr_1 (= lr_0)", "lr_2"]);
+      expect(groupOf(multi, "legend")).toHaveLength(1); // a panel with one line needs none
+    });
+  });
 });

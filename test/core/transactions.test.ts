@@ -26,6 +26,8 @@ import {
   StateDictMismatchError,
   StepError,
   StepLR,
+  StepLRScheduler,
+  CosineLRScheduler,
   WithWarmup,
   createScheduler,
   type LRScheduler,
@@ -364,7 +366,45 @@ describe("nonsense is refused, PyTorch's fractional epochs are not", () => {
   });
 });
 
+describe("every step is bounded", () => {
+  it("timm's normal noise with a noise_pct too small to ever draw is refused at construction, not spun on", () => {
+    const optimizer = sgd(0.1);
+    refused(optimizer, undefined, () => new CosineLRScheduler(optimizer, { tInitial: 10, noiseRangeT: 0, noisePct: 1e-200 }), "invalid-option", "noisePct");
+    const config = { type: "StepLRScheduler", params: { decay_t: 10, noise_range_t: 0, noise_pct: 7.8e-244 } };
+    refused(optimizer, undefined, () => createScheduler(optimizer, config), "invalid-option", "noise_pct");
+    const s = new StepLRScheduler(optimizer, { decayT: 10, noiseRangeT: 0, noisePct: 1e-5 });
+    expect(timed(() => s.step(3))).toBeLessThan(1000);
+    expect(Number.isFinite(optimizer.paramGroups[0]!.lr)).toBe(true);
+  });
+});
+
 describe("a scheduler's own checkpoint reloads what it saved", () => {
+  it('"strict" keeps the constructor\'s options bit for bit (a checkpoint\'s -0 is its 0)', () => {
+    const optimizer = sgd(0.1);
+    const s = new StepLR(optimizer, { stepSize: 2, gamma: 0 });
+    const dict = json(s.stateDict());
+    dict.options.gamma = -0;
+    s.loadStateDict(dict, { config: "strict" });
+    expect(Object.is(s.options.gamma, 0)).toBe(true);
+  });
+
+  it("after a timm state_dict() (which leaves the groups), the scheduler's own checkpoint restores the same groups", () => {
+    const reference = { param_group_field: "lr", _initial_param_group_field: "initial_lr", base_values: [0.1], metric: null, t_in_epochs: true, noise_range_t: null, noise_pct: 0.67, noise_type: "normal", noise_std: 1, noise_seed: 42, decay_t: 10, decay_rate: 0.5, warmup_t: 3, warmup_lr_init: 0, warmup_prefix: false, warmup_steps: [0.03333333333333333] };
+    const optimizer = sgd(0.1);
+    const s = new StepLRScheduler(optimizer, { decayT: 10, decayRate: 0.5 });
+    s.loadStateDict(reference);
+    // timm's load writes nothing: the lr stays until the next step(epoch), which the warmup now sets.
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.1);
+    const resumed = sgd(0.1);
+    const r = new StepLRScheduler(resumed, { decayT: 10, decayRate: 0.5 });
+    r.loadStateDict(json(s.stateDict()));
+    expect(resumed.paramGroups[0]!.lr).toBe(0.1);
+    s.step(1);
+    r.step(1);
+    expect(resumed.paramGroups[0]!.lr).toBe(optimizer.paramGroups[0]!.lr);
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1 / 3, 15);
+  });
+
   /** An uninterrupted run and runs resumed from the scheduler's own JSON state dict at every split point. */
   function expectExactResume(make: (optimizer: Optimizer) => LRScheduler, steps: number): void {
     const straight = sgd(0.1);

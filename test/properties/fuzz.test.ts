@@ -42,16 +42,6 @@ const referenceLike = fc
   .record({ last_epoch: hostileJson, base_lrs: hostileJson, _last_lr: hostileJson, last_batch_iteration: hostileJson, num_steps: hostileJson, _schedulers: hostileJson }, { requiredKeys: [] })
   .map((r) => ownObject(Object.entries(r)));
 
-/**
- * MultiplicativeLR's lr is a product of f(1)...f(t) evaluated one factor at a time, so loading a
- * counter of 1e308 never returns (reported; kept out of the fuzz until the scheduler bounds it).
- */
-function loopsOverCounter(type: string, dict: unknown): boolean {
-  if (type !== "MultiplicativeLR" || typeof dict !== "object" || dict === null) return false;
-  const { lastEpoch, last_epoch } = dict as Record<string, unknown>;
-  return [lastEpoch, last_epoch].some((v) => (typeof v === "number" || typeof v === "string") && !(Math.abs(Number(v)) < 1e5));
-}
-
 function candidates(own: unknown): fc.Arbitrary<unknown> {
   const mutated = fc
     .record({ path: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), replacement: hostileJson, mode: fc.nat() })
@@ -72,7 +62,6 @@ describe("loadStateDict refuses bad JSON with a typed error and changes nothing"
     const proto = prototypeSnapshot();
     fc.assert(
       fc.property(property, ({ c, built: { optimizer, scheduler }, dict }) => {
-        fc.pre(!loopsOverCounter(type, dict));
         const before = JSON.stringify([scheduler.stateDict(), optimizer.paramGroups]);
         try {
           scheduler.loadStateDict(dict);

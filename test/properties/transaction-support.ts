@@ -98,15 +98,19 @@ const own = (o: object, k: PropertyKey) => Object.prototype.hasOwnProperty.call(
  */
 export function pointsInto(path: string, input: unknown, wholes: readonly string[]): boolean {
   if (wholes.includes(path)) return true;
-  // A key that is the empty string (a dict may have one).
-  if (path === "") return typeof input === "object" && input !== null && own(input, "");
+  // A key of the input as it is, dots and brackets included (a dict may have a key "" or " . ").
+  if (typeof input === "object" && input !== null && own(input, path)) return true;
   const segments = pathSegments(path);
   if (segments.length === 0) return false;
   let at: unknown = input;
   for (let n = 0; n < segments.length; n++) {
     const segment = segments[n]!;
     if (typeof at !== "object" || at === null) return false;
-    if (!own(at, segment) && !Array.isArray(at) && own(at, "params") && own(at, "type")) at = (at as { params: unknown }).params;
+    if (!own(at, segment) && !Array.isArray(at) && own(at, "params") && own(at, "type")) {
+      // A `{ type, params }` sub-config is entered through its params (absent or null params: none).
+      const params = (at as { params: unknown }).params;
+      at = typeof params === "object" && params !== null ? params : {};
+    }
     if (typeof at !== "object" || at === null) return false;
     const last = n === segments.length - 1;
     if (own(at, segment)) at = (at as Record<string | number, unknown>)[segment];

@@ -44,7 +44,7 @@ export const lambdaLRDialect = () => torchDialect({ ignored: ["lr_lambdas"] });
  *   factor: ({ every }) => (t) => 0.5 ** Math.floor(t / every),
  * }));
  */
-export function factorSchedule<F extends OptionFields, T extends string, Family extends string>(
+export function factorSchedule<F extends OptionFields, const T extends string, const Family extends string>(
   spec: FactorScheduleSpec<F, T, Family>,
 ): ScheduleDefinition<FactorOptionFields<F>, T, Family> {
   return {

@@ -16,14 +16,23 @@ export interface Noise {
 }
 
 /**
- * The noise of one schedule. Normal noise with `noise_pct <= 0` is refused: timm's redraw loop would
- * never end.
+ * The smallest `noise_pct` of normal noise: each step redraws about `1 / (0.8 * noise_pct)` times
+ * (125,000 here, a quarter of a second per step in timm itself), and a smaller one practically never ends.
+ */
+export const MIN_NORMAL_NOISE_PCT = 1e-5;
+
+/** Redraws after which a step is refused (never reached from an accepted `noise_pct`: the odds are e**-80). */
+const MAX_REDRAWS = 10_000_000;
+
+/**
+ * The noise of one schedule. Normal noise with `noise_pct` below MIN_NORMAL_NOISE_PCT is refused:
+ * timm's redraw loop would (practically) never end.
  */
 export function timmNoise(type: string, o: NoiseSettings, uniform: boolean, ctx: BuildContext): Noise {
   const range = o.noiseRangeT;
   const pct = o.noisePct;
-  if (range !== null && !uniform && !(pct > 0)) {
-    ctx.fail("noisePct", pct, "a number > 0 with normal noise (timm redraws until |noise| < noise_pct, which never ends otherwise)");
+  if (range !== null && !uniform && !(pct >= MIN_NORMAL_NOISE_PCT)) {
+    ctx.fail("noisePct", pct, `a number >= ${MIN_NORMAL_NOISE_PCT} with normal noise (timm redraws until |noise| < noise_pct, about 1 / (0.8 * noise_pct) times per step, which practically never ends below that)`);
   }
   const generator = new TorchGenerator();
   const start = Array.isArray(range) ? range[0]! : (range ?? Infinity);
@@ -37,10 +46,11 @@ export function timmNoise(type: string, o: NoiseSettings, uniform: boolean, ctx:
       if (!Number.isSafeInteger(seed)) throw new StepError(type, t, `the noise seed noise_seed + t = ${seed} is beyond the safe integers`);
       generator.manualSeed(seed);
       if (uniform) return 2 * (generator.rand() - 0.5) * pct;
-      for (;;) {
+      for (let draws = 0; draws < MAX_REDRAWS; draws++) {
         const n = generator.randn();
         if (Math.abs(n) < pct) return n;
       }
+      throw new StepError(type, t, `no noise below noise_pct = ${pct} in ${MAX_REDRAWS} draws`);
     },
   };
 }

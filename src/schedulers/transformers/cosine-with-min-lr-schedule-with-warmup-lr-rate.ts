@@ -3,7 +3,7 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { factorSchedule } from "../shared/factor-schedule.js";
 import { minLrOptions, minLrRateOf, optionalNumber } from "./options.js";
 
-const TYPE = "get_cosine_with_min_lr_schedule_with_warmup_lr_rate";
+const TYPE = "get_cosine_with_min_lr_schedule_with_warmup_lr_rate" as const;
 
 /**
  * Hugging Face's `get_cosine_with_min_lr_schedule_with_warmup_lr_rate`: the min-lr cosine shifted

@@ -3,7 +3,7 @@ import type { Optimizer } from "../../core/optimizer.js";
 import { factorSchedule } from "../shared/factor-schedule.js";
 import { minLrOptions, minLrRateOf } from "./options.js";
 
-const TYPE = "get_cosine_with_min_lr_schedule_with_warmup";
+const TYPE = "get_cosine_with_min_lr_schedule_with_warmup" as const;
 
 /**
  * Hugging Face's `get_cosine_with_min_lr_schedule_with_warmup`: the cosine schedule with its floor

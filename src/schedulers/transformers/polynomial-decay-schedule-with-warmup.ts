@@ -4,7 +4,7 @@ import { num, withDefault } from "../../core/schema.js";
 import { factorSchedule } from "../shared/factor-schedule.js";
 import { defaultsLr, warmupTrainingOptions } from "./options.js";
 
-const TYPE = "get_polynomial_decay_schedule_with_warmup";
+const TYPE = "get_polynomial_decay_schedule_with_warmup" as const;
 
 /**
  * Hugging Face's `get_polynomial_decay_schedule_with_warmup`: a linear warmup from 0, then
