@@ -25,14 +25,14 @@ const DECIMAL = /^[0-9]+$/;
 const CHUNK_BYTES = 1 << 16;
 
 /**
- * A whole number in [min, max] written in decimal digits only: `16` and `016`, not `0x10`, `1e3`,
+ * An integer in [min, max] written in decimal digits only: `16` and `016`, not `0x10`, `1e3`,
  * ` 16`, `16.0` or `+16`.
  * @throws UsageError naming the flag and the range
  */
 export function parseBoundedInteger(flag: string, text: string, { min, max }: { min: number; max: number }): number {
   const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
   if (!(value >= min && value <= max)) {
-    throw new UsageError(`${flag}: "${text}" is not a whole number from ${min} to ${max.toLocaleString("en-US")} (decimal digits only)`);
+    throw new UsageError(`${flag}: "${text}" is not an integer >= ${min} and <= ${max.toLocaleString("en-US")} (decimal digits only)`);
   }
   return value;
 }

@@ -143,12 +143,14 @@ export function renderSvg({ title, panels: given, series, labels, width = 720, h
     });
     if (panel.series.length > 1) {
       out.push(`<g class="legend" data-panel="${name}">`);
-      panel.labels.forEach((label, i) => {
+      const entries = panel.labels.map((label, i) => (panel.sameAs?.[i] ? `${label} (= ${panel.sameAs[i]})` : label));
+      // About 7 px a character at font-size 12: the longest entry ends at the right margin.
+      const lx = Math.max(MARGIN.left + 10, width - MARGIN.right - 35 - 7 * Math.max(...entries.map((e) => e.length)));
+      entries.forEach((entry, i) => {
         const ly = top + 8 + i * 16;
         const g = groupOf(i);
-        const twin = panel.sameAs?.[i];
-        out.push(`<line x1="${width - MARGIN.right - 130}" y1="${ly}" x2="${width - MARGIN.right - 105}" y2="${ly}" stroke="${colorOf(g)}"${dashOf(g)} stroke-width="2"/>`);
-        out.push(`<text x="${width - MARGIN.right - 100}" y="${ly}" dy="4" fill="#333333">${escapeXml(twin ? `${label} (= ${twin})` : label)}</text>`);
+        out.push(`<line x1="${lx}" y1="${ly}" x2="${lx + 25}" y2="${ly}" stroke="${colorOf(g)}"${dashOf(g)} stroke-width="2"/>`);
+        out.push(`<text x="${lx + 30}" y="${ly}" dy="4" fill="#333333">${escapeXml(entry)}</text>`);
       });
       out.push(`</g>`);
     }

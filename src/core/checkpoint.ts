@@ -222,7 +222,7 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
   const type = scheduler.type;
   const dialect = scheduler.definition.reference;
   if (!dialect) {
-    throw new InvalidStateDictError(type, reader.prefix || "(state dict)", reader.dict, `a state dict written by stateDict() (format "${STATE_FORMAT}"; this schedule reads no reference format)`);
+    throw new InvalidStateDictError(type, reader.prefix.replace(/\.$/, "") || "(state dict)", reader.dict, `a state dict written by stateDict() (format "${STATE_FORMAT}"; this schedule reads no reference format)`);
   }
   const current = scheduler[internal].state;
   const groups = scheduler.optimizer.paramGroups.length;
@@ -238,12 +238,14 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
     ? validateChildren(scheduler, reader.raw(contents.childrenKey), reader, contents.childrenKey, policy, depth)
     : current.children.map(unchanged);
   const child = depth > 0;
+  // A dict without a counter of its own (PyTorch's ChainedScheduler) has its step in its sub-schedulers' dicts.
+  const counterName = contents.counterKey || contents.childrenKey || "";
   let lastEpoch = contents.lastEpoch ?? (contents.counterKey === "" ? current.lastEpoch : readCounter(scheduler, reader, contents.counterKey, reader.raw(contents.counterKey), child));
   if (dialect.addsCounter) {
     const n = reader.raw(contents.counterKey);
     if (typeof n !== "number" || !Number.isInteger(n) || n < 0) reader.fail(contents.counterKey, "an integer >= 0 (the steps to add)", n);
     lastEpoch = readCounter(scheduler, reader, contents.counterKey, current.lastEpoch + n, child);
-  } else lastEpoch = readCounter(scheduler, reader, contents.counterKey, lastEpoch, child);
+  } else lastEpoch = readCounter(scheduler, reader, counterName, lastEpoch, child);
   const baseLrs = contents.baseLrsKey ? reader.numbers(contents.baseLrsKey, groups) : current.baseLrs;
   const plateauForm = current.form.plateau;
   const lastLr = contents.lastLrKey ? reader.numbers(contents.lastLrKey, groups, { allowNonFinite: !plateauForm }) : undefined;
@@ -266,7 +268,8 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
     held,
     plateau,
   };
-  return { scheduler, state, children, lastLr, counterField: reader.prefix + contents.counterKey, leavesGroups: dialect.leavesGroups === true, values: undefined };
+  const counterField = (reader.prefix + counterName).replace(/\.$/, "") || "(state dict)";
+  return { scheduler, state, children, lastLr, counterField, leavesGroups: dialect.leavesGroups === true, values: undefined };
 }
 
 function buildCandidate(scheduler: LRScheduler, chosen: ChosenOptions, baseLrs: readonly number[], children: readonly Candidate[], field: (option: string) => string): CompleteForm {

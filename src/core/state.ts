@@ -79,7 +79,7 @@ export class StateReader {
 
   static of(schedulerType: string, value: unknown, prefix = ""): StateReader {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      throw new InvalidStateDictError(schedulerType, prefix || "(state dict)", value, "an object");
+      throw new InvalidStateDictError(schedulerType, prefix.replace(/\.$/, "") || "(state dict)", value, "an object");
     }
     return new StateReader(schedulerType, value as Record<string, unknown>, prefix);
   }

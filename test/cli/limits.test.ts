@@ -14,7 +14,7 @@ describe("parseBoundedInteger", () => {
 
   it.each(["0x10", "1e3", " 16", "16 ", "16.0", "+16", "-1", "", "10000001", "Infinity", "1_000"])("refuses --steps %j, naming the range", (text) => {
     expect(() => parseBoundedInteger("--steps", text, LIMITS.steps)).toThrow(UsageError);
-    expect(() => parseBoundedInteger("--steps", text, LIMITS.steps)).toThrow(`--steps: "${text}" is not a whole number from 0 to 10,000,000 (decimal digits only)`);
+    expect(() => parseBoundedInteger("--steps", text, LIMITS.steps)).toThrow(`--steps: "${text}" is not an integer >= 0 and <= 10,000,000 (decimal digits only)`);
   });
 
   it("has the documented bounds", () => {

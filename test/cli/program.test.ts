@@ -233,7 +233,7 @@ describe("--version, --increment, --no-chart", () => {
 
   it("refuses --increment for a schedule whose step(x) does not add x, and outside its range", async () => {
     await expectError(["table", "--type", "StepLR", "-p", "step_size=3", "--increment", "2"], /--increment: StepLR's step\(x\) does not add x steps/);
-    await expectError(["table", ...MEGATRON, "--increment", "0"], /--increment: "0" is not a whole number from 1 to 10,000,000/);
+    await expectError(["table", ...MEGATRON, "--increment", "0"], /--increment: "0" is not an integer >= 1 and <= 10,000,000/);
   });
 
   it("refuses --no-chart without --svg", async () => {
@@ -243,16 +243,16 @@ describe("--version, --increment, --no-chart", () => {
 
 describe("limits (issue #20)", () => {
   it.each([
-    [["--steps", "0x10"], /--steps: "0x10" is not a whole number from 0 to 10,000,000 \(decimal digits only\)/],
-    [["--steps", "1e3"], /--steps: "1e3" is not a whole number from 0 to 10,000,000/],
-    [["--steps", " 16"], /--steps: " 16" is not a whole number/],
-    [["--steps", "16.0"], /--steps: "16.0" is not a whole number/],
-    [["--steps", "-1"], /--steps: "-1" is not a whole number/],
-    [["--steps", "10000001"], /--steps: "10000001" is not a whole number from 0 to 10,000,000/],
-    [["--height", "1"], /--height: "1" is not a whole number from 2 to 200/],
-    [["--height", "201"], /--height: "201" is not a whole number from 2 to 200/],
-    [["--width", "19"], /--width: "19" is not a whole number from 20 to 1,000/],
-    [["--width", "1e3"], /--width: "1e3" is not a whole number from 20 to 1,000/],
+    [["--steps", "0x10"], /--steps: "0x10" is not an integer >= 0 and <= 10,000,000 \(decimal digits only\)/],
+    [["--steps", "1e3"], /--steps: "1e3" is not an integer >= 0 and <= 10,000,000/],
+    [["--steps", " 16"], /--steps: " 16" is not an integer/],
+    [["--steps", "16.0"], /--steps: "16.0" is not an integer/],
+    [["--steps", "-1"], /--steps: "-1" is not an integer/],
+    [["--steps", "10000001"], /--steps: "10000001" is not an integer >= 0 and <= 10,000,000/],
+    [["--height", "1"], /--height: "1" is not an integer >= 2 and <= 200/],
+    [["--height", "201"], /--height: "201" is not an integer >= 2 and <= 200/],
+    [["--width", "19"], /--width: "19" is not an integer >= 20 and <= 1,000/],
+    [["--width", "1e3"], /--width: "1e3" is not an integer >= 20 and <= 1,000/],
   ])("plot %j fails naming the limit", async (flags, message) => {
     await expectError(["plot", "--type", "StepLR", "-p", "step_size=3", ...flags], message);
   });

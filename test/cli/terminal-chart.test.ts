@@ -40,7 +40,7 @@ describe("renderTerminalChart", () => {
   });
 
   it("labels the top and bottom rows with the true extremes, however long the run", () => {
-    const lr = Array.from({ length: 100_001 }, (_, t) => (t === 54_321 ? 0.00123 : 0.001));
+    const lr = Array.from({ length: 100_001 }, (_, t): number => (t === 54_321 ? 0.00123 : 0.001));
     lr[99_999] = 0.0001;
     const text = renderTerminalChart(sim(lr), panelsOf(sim(lr)), { width: 80, height: 4, color: false });
     const chart = rows(text);

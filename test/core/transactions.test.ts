@@ -119,6 +119,37 @@ describe("no half-applied load", () => {
     expect(schedulerSnapshot(s)).toBe(schedulerSnapshot(twin.s));
   });
 
+  const exponential = { type: "ExponentialLR", params: { gamma: 0.9 } };
+  const decay = { type: "exponential_decay", params: { init_value: 0.1, transition_steps: 1, decay_rate: 0.9 } };
+  it.each([
+    ["SequentialLR", { schedulers: [exponential, exponential], milestones: [3] }],
+    ["ChainedScheduler", { schedulers: [exponential, exponential] }],
+    ["WithWarmup", { schedule: exponential, warmup_steps: 2 }],
+    ["PerGroupScheduler", { schedules: [exponential] }],
+    ["EpochUnits", { schedule: exponential, steps_per_epoch: 1 }],
+    ["join_schedules", { schedules: [decay, decay], boundaries: [3] }],
+  ])("%s: a checkpoint whose children's options overflow at its step is refused, the children unchanged", (type, params) => {
+    const run = () => {
+      const optimizer = sgd(0.1);
+      const s = createScheduler(optimizer, { type, params } as never);
+      for (let k = 0; k < 10; k++) s.step();
+      return { optimizer, s };
+    };
+    const { optimizer, s } = run();
+    const twin = run();
+    const dict = json(s.stateDict());
+    for (const child of dict.children!) {
+      const options = child.options as Record<string, unknown>;
+      if ("gamma" in options) options.gamma = 1e300;
+      else options.decayRate = 1e300;
+    }
+    refused(optimizer, s, () => s.loadStateDict(dict), "invalid-state-dict", "lastEpoch");
+    s.step();
+    twin.s.step();
+    expect(writtenValues(optimizer)).toBe(writtenValues(twin.optimizer));
+    expect(schedulerSnapshot(s)).toBe(schedulerSnapshot(twin.s));
+  });
+
   it('"current" refuses a counter at which the options it keeps overflow, on a composite and on any type', () => {
     const saved = new ExponentialLR(sgd(1), { gamma: 0.5 });
     for (let k = 0; k < 2000; k++) saved.step();
@@ -130,6 +161,16 @@ describe("no half-applied load", () => {
     const dict = json(seq.stateDict());
     const big = new SequentialLR(o2, { schedulers: [new ExponentialLR(o2, { gamma: 0.9 }), new StepLR(o2, { stepSize: 1, gamma: 1e300 })], milestones: [20] });
     refused(o2, big, () => big.loadStateDict(dict, { config: "current" }), "invalid-state-dict", "lastEpoch");
+  });
+
+  it("PyTorch's ChainedScheduler dict has no counter of its own: a step that overflows is named by its sub-schedulers' dicts", () => {
+    const optimizer = sgd(0.1);
+    const s = createScheduler(optimizer, { type: "ChainedScheduler", params: { schedulers: [{ type: "ConstantLR", params: { factor: 0.1, total_iters: 20 } }, { type: "ExponentialLR", params: { gamma: 0.9 } }] } });
+    const child = { base_lrs: [0.1], last_epoch: 60, _step_count: 61, _is_initial: false, _get_lr_called_within_step: false, _last_lr: [0.0002] };
+    const dict = { _last_lr: [0.0002], _schedulers: [{ factor: 0.1, total_iters: 20, ...child }, { gamma: 1e300, ...child }] };
+    refused(optimizer, s, () => s.loadStateDict(dict), "invalid-state-dict", "_schedulers");
+    s.loadStateDict({ ...dict, _schedulers: [dict._schedulers[0], { ...dict._schedulers[1], gamma: 0.9 }] });
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1 * 0.9 ** 60, 15);
   });
 
   it("a composite's reference dict names the child's field, and nothing of it is applied", () => {
@@ -159,15 +200,16 @@ describe("no non-finite value reaches a group", () => {
   it("Megatron refuses an Infinity weight decay at the step, and Infinity lrs as options or group overrides", () => {
     const params = { init_lr: 0, max_lr: 0.1, min_lr: 0, lr_warmup_steps: 1, lr_decay_steps: 10, lr_decay_style: "linear", start_wd: 0, end_wd: 1e308, wd_incr_steps: 10, wd_incr_style: "linear" };
     const optimizer: Optimizer = { paramGroups: [{ lr: 0.1, wdMult: 10 }] };
-    const s = createScheduler(optimizer, { type: "OptimizerParamScheduler", params });
+    const megatron = (o: Optimizer, p: object) => createScheduler(o, { type: "OptimizerParamScheduler", params: p } as never);
+    const s = megatron(optimizer, params);
     refused(optimizer, s, () => s.step(5), "non-finite-value", "paramGroups[0].weightDecay");
     for (const key of ["init_lr", "min_lr", "max_lr"]) {
       const fresh: Optimizer = { paramGroups: [{ lr: 0.1 }] };
-      refused(fresh, undefined, () => createScheduler(fresh, { type: "OptimizerParamScheduler", params: { ...params, end_wd: 0.1, [key]: Infinity } }), "invalid-option", key);
+      refused(fresh, undefined, () => megatron(fresh, { ...params, end_wd: 0.1, [key]: Infinity }), "invalid-option", key);
     }
     for (const key of ["minLr", "maxLr"]) {
       const fresh: Optimizer = { paramGroups: [{ lr: 0.1, [key]: Infinity }] };
-      refused(fresh, undefined, () => createScheduler(fresh, { type: "OptimizerParamScheduler", params: { ...params, end_wd: 0.1 } }), "invalid-optimizer", `paramGroups[0].${key}`);
+      refused(fresh, undefined, () => megatron(fresh, { ...params, end_wd: 0.1 }), "invalid-optimizer", `paramGroups[0].${key}`);
     }
   });
 
@@ -184,12 +226,12 @@ describe("no non-finite value reaches a group", () => {
     ];
     for (const [edit, path] of refusedDicts) {
       const optimizer = sgd(0.1, 0.02);
-      const s = new CosineAnnealingWarmRestarts(optimizer, { T_0: 5, T_mult: 2 });
+      const s = new CosineAnnealingWarmRestarts(optimizer, { t0: 5, tMult: 2 });
       refused(optimizer, s, () => s.loadStateDict({ ...base, ...edit }), "invalid-state-dict", path);
     }
     for (const edit of [{}, { T_cur: 1e308 }, { T_cur: 9.99 }, { T_cur: 2 ** 60 }]) {
       const optimizer = sgd(0.1, 0.02);
-      const s = new CosineAnnealingWarmRestarts(optimizer, { T_0: 5, T_mult: 2 });
+      const s = new CosineAnnealingWarmRestarts(optimizer, { t0: 5, tMult: 2 });
       s.loadStateDict({ ...base, ...edit });
       for (let k = 0; k < 3; k++) {
         for (const g of optimizer.paramGroups) expect(Number.isFinite(g.lr), JSON.stringify(edit)).toBe(true);
@@ -275,6 +317,16 @@ describe("every error is typed, with its path and code", () => {
     let dict = own;
     for (let k = 0; k < 2000; k++) dict = { ...own, children: [dict] };
     refused(optimizer, s, () => s.loadStateDict(dict), "nesting-too-deep", `${"children[0].".repeat(32)}children[0]`);
+  });
+
+  it("a sub-scheduler's dict that is not one is named by its place, without a trailing dot", () => {
+    const optimizer = sgd(0.1);
+    const inner = new WithWarmup(optimizer, { schedule: new StepLR(optimizer, { stepSize: 1 }), warmupSteps: 2 });
+    const s = new WithWarmup(optimizer, { schedule: inner, warmupSteps: 2 });
+    const dict = json(s.stateDict());
+    refused(optimizer, s, () => s.loadStateDict({ ...dict, children: [5] }), "invalid-state-dict", "children[0]");
+    // WithWarmup reads no reference format: a PyTorch-style dict in its place is named by that place.
+    refused(optimizer, s, () => s.loadStateDict({ ...dict, children: [{ last_epoch: 1 }] }), "invalid-state-dict", "children[0]");
   });
 
   it("a composite's error names the child's field with its prefix, as the caller spelled it", () => {

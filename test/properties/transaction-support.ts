@@ -82,41 +82,40 @@ export function expectFinite(optimizer: Optimizer, scheduler: LRScheduler, when:
 
 // ---- error paths ----------------------------------------------------------------------------------
 
-/** `schedulers[1].gamma` -> `["schedulers", 1, "gamma"]`. */
-export function pathSegments(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const part of path.match(/[^.[\]]+|\[\d+\]/g) ?? []) out.push(/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part);
-  return out;
-}
-
 const own = (o: object, k: PropertyKey) => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
- * Whether `path` names a place in `input`: every segment but the last exists (a `{ type, params }`
- * config is entered through its params), and the last exists or is a key of an object there (a
- * missing field is named by where it should be). `wholes` are the names that mean the input itself.
+ * Whether `path` names a place in `input`: each step is a key of the object there (keys may hold dots
+ * or brackets: every split is tried; `[k]` is key k too) or `[i]` of a list, a `{ type, params }`
+ * sub-config is entered through its params, and the last step may be a key that is absent (a missing
+ * field is named by where it should be). `wholes` are the names that mean the input itself.
  */
 export function pointsInto(path: string, input: unknown, wholes: readonly string[]): boolean {
   if (wholes.includes(path)) return true;
-  // A key of the input as it is, dots and brackets included (a dict may have a key "" or " . ").
-  if (typeof input === "object" && input !== null && own(input, path)) return true;
-  const segments = pathSegments(path);
-  if (segments.length === 0) return false;
-  let at: unknown = input;
-  for (let n = 0; n < segments.length; n++) {
-    const segment = segments[n]!;
-    if (typeof at !== "object" || at === null) return false;
-    if (!own(at, segment) && !Array.isArray(at) && own(at, "params") && own(at, "type")) {
-      // A `{ type, params }` sub-config is entered through its params (absent or null params: none).
-      const params = (at as { params: unknown }).params;
-      at = typeof params === "object" && params !== null ? params : {};
-    }
-    if (typeof at !== "object" || at === null) return false;
-    const last = n === segments.length - 1;
-    if (own(at, segment)) at = (at as Record<string | number, unknown>)[segment];
-    else return last && typeof segment === "string" && !Array.isArray(at);
+  return resolves(input, path, true);
+}
+
+function resolves(at: unknown, rest: string, first: boolean): boolean {
+  if (!first) {
+    if (rest === "") return true;
+    if (rest.startsWith(".")) rest = rest.slice(1);
+    else if (!rest.startsWith("[")) return false;
   }
-  return true;
+  if (typeof at !== "object" || at === null) return false;
+  if (Array.isArray(at)) {
+    const m = /^\[(\d+)\]/.exec(rest);
+    return m !== null && Number(m[1]) < at.length && resolves(at[Number(m[1])], rest.slice(m[0].length), false);
+  }
+  const keys = Object.keys(at);
+  for (const key of keys) if (rest.startsWith(key) && resolves((at as Record<string, unknown>)[key], rest.slice(key.length), false)) return true;
+  // `[30]` of an object: its key "30" (optax's boundaries_and_scales, subscripted as Python does).
+  for (const key of keys) if (rest.startsWith(`[${key}]`) && resolves((at as Record<string, unknown>)[key], rest.slice(key.length + 2), false)) return true;
+  if (own(at, "type") && own(at, "params")) {
+    const params = (at as { params: unknown }).params;
+    if (resolves(typeof params === "object" && params !== null ? params : {}, rest, true)) return true;
+  }
+  // The last step: a key that is absent (not the empty path, which names no field).
+  return rest !== "" && !/[.[]/.test(rest.slice(1)) && !rest.startsWith("[");
 }
 
 /** Asserts a typed refusal: an LRSchedulerError with a code and a path into `input`. */
@@ -168,7 +167,7 @@ function numberVariants(v: number): unknown[] {
   return [v + 1, v - 1, -v, v * 10, v / 10, v + 0.5, -1, 0, -0, 1e9, 1e8, 2 ** 31, 2 ** 53 - 1, 2 ** 53, 1e308, -1e308, 5e-324, "NaN", "Infinity", "-Infinity", null, String(v), true];
 }
 
-const oddSpellings = (key: string) => [`_${key}`, key.toUpperCase(), `${key}_`, key.replace(/_/g, ""), `${key[0]!.toUpperCase()}${key.slice(1)}`];
+const oddSpellings = (key: string) => [`_${key}`, key.toUpperCase(), `${key}_`, key.replace(/_/g, ""), `${key.slice(0, 1).toUpperCase()}${key.slice(1)}`];
 
 /**
  * One mutation of a JSON tree, chosen by `pick`: at a random place, a number is nudged or replaced

@@ -10,9 +10,10 @@
  */
 import { Callback } from "@tensorflow/tfjs";
 import * as z from "zod/mini";
-import { InvalidOptionError, InvalidOptimizerError, LRScheduler, StepError, createScheduler, type SchedulerStateDict, type Spelled } from "../../index.js";
+import { InvalidOptionError, InvalidOptimizerError, LRScheduler, StepError, createScheduler, type SchedulerStateDict } from "../../index.js";
 import { defineSchedule, type SchedulerOptions } from "../../extend.js";
-// The public class, from its own module: through the family's index, the declaration bundler splits the two into chunks that import each other.
+// Public exports, from their own modules: through src/index.ts the declaration bundler splits them into chunks that import each other.
+import type { Spelled } from "../../config-types.js";
 import { KerasReduceLROnPlateau } from "../../schedulers/keras/reduce-lr-on-plateau.js";
 import { tfjsOptimizer, type TfjsOptimizer, type TfjsOptimizerLike } from "./optimizer.js";
 import { atEpochEnd, driverOf } from "./tracker.js";

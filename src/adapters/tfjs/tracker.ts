@@ -64,14 +64,15 @@ export function stopRecording(optimizer: Optimizer): void {
 
 /**
  * Called by a callback at a batch end before it changes anything: the first one to see these logs
- * takes the lr of the update just made.
+ * takes the lr of the update just made, then the steps owed for it (as at an epoch end).
  */
 export function atBatchEnd(optimizer: Optimizer, logs: object | undefined): void {
   const tracker = trackerOf(optimizer);
-  if (tracker.exact || logs === undefined || tracker.batchLogs === logs) return;
+  if (logs === undefined || tracker.batchLogs === logs) return;
   tracker.batchLogs = logs;
-  tracker.lr = lrOf(optimizer);
+  if (!tracker.exact) tracker.lr = lrOf(optimizer);
   tracker.takenAtBatchEnd = true;
+  for (const take of tracker.owed) take();
 }
 
 /**

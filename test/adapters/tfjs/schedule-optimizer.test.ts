@@ -74,6 +74,18 @@ describe("scheduleOptimizer: the schedule steps inside applyGradients", () => {
     expect(await countReads(() => fit(optimizer))).toBe(without);
   });
 
+  it("leaks no tensor: SGD's lr scalar and Momentum's momentum scalar are replaced, not piled up", async () => {
+    for (const optimizer of [tf.train.sgd(0.05), tf.train.momentum(0.05, 0.9)]) {
+      const m = model(optimizer);
+      const hook = scheduleOptimizer(optimizer, createScheduler(tfjsOptimizer(optimizer), { type: "OneCycleLR", params: { max_lr: 0.1, total_steps: 24, cycle_momentum: optimizer.getClassName() === "Momentum" } }));
+      await m.fit(xs, ys, { epochs: 1, ...fitArgs }); // creates the optimizer's own state
+      const before = tf.memory().numTensors;
+      await m.fit(xs, ys, { epochs: 5, ...fitArgs });
+      expect(tf.memory().numTensors).toBe(before);
+      hook.detach();
+    }
+  });
+
   it("detach() gives the optimizer its own applyGradients back and leaves the lr as it is", async () => {
     const optimizer = tf.train.sgd(0.1);
     const scheduler = new StepLR(tfjsOptimizer(optimizer), { stepSize: 1, gamma: 0.5 });
