@@ -196,6 +196,8 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     });
     for (const child of children) detach(optimizer, child);
     this.#chain = attach(optimizer, this);
+    // Construction wrote the groups: what other schedulers did before is in this one's start.
+    this.#stamp = this.#chain.clock;
     this.#lastLr = groups.map((g) => g.lr);
     if (form.childClocks && (writes || form.beforeStart)) this.#syncChildren(form, start);
     for (const w of warnings) emitWarning(type, w.code, w.message);

@@ -98,3 +98,16 @@ describe("chained schedulers", () => {
     expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1 * 0.5, 15);
   });
 });
+
+describe("a scheduler built after another has stepped", () => {
+  it("steps: construction already wrote over the other's values", async () => {
+    const { createScheduler } = await import("../../src/index.js");
+    const optimizer = single(0.1);
+    const plateau = createScheduler(optimizer, { type: "ReduceLROnPlateau", params: { patience: 0 } });
+    plateau.step(1);
+    plateau.step(1);
+    const cosine = createScheduler(optimizer, { type: "CosineDecay", params: { initial_learning_rate: 0.1, decay_steps: 10 } });
+    cosine.step();
+    expect(optimizer.paramGroups[0]!.lr).toBeCloseTo(0.1 * 0.5 * (1 + Math.cos(Math.PI / 10)), 15);
+  });
+});
