@@ -94,7 +94,7 @@ export function buildProgram(io: CliIO): Command {
         "  lr-schedulers plot --default --svg schedule.svg",
         "  lr-schedulers plot ds_config.json --steps 2000",
         "  lr-schedulers plot --type OneCycleLR -p max_lr=0.1 -p total_steps=1000 --steps 1000 --optimizer adam",
-        "  lr-schedulers table --type OptimizerParamScheduler -p max_lr=3e-4 -p min_lr=3e-5 -p lr_warmup_steps=100 -p lr_decay_steps=1000 \\\n      -p lr_decay_style=cosine -p start_wd=0.01 -p end_wd=0.1 -p wd_incr_steps=1000 -p wd_incr_style=linear --increment 8 --steps 125",
+        "  lr-schedulers table megatron.json --increment 8 --steps 125   # Megatron: each step() is step(8)",
         "  lr-schedulers table --type StepLR --param step_size=30 --lr 0.1,0.01 --steps 100 --every 10",
         "  lr-schedulers table config.json --format json",
       ].join("\n"),
