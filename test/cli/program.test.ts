@@ -206,6 +206,16 @@ describe("warnings", () => {
     expect(run.stdout.split("\n")[0]).toBe("step,lr_0");
   });
 
+  it("prints the warnings of a run that then fails before its one error line", async () => {
+    const run = await cli("table", "--type", "WarmupLR", "-p", "warmup_type=foo", "--steps", "3", "--metrics", "1,2,3");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^warning \[WarmupLR\] unknown-warmup-type: /);
+    expect(lines[1]).toMatch(/^lr-schedulers: simulate: option "metrics" .*WarmupLR does not take a metric/);
+  });
+
   it("prints DeepSpeed's warning about SGD and OneCycle", async () => {
     const run = await cli("plot", ...DS_ONE_CYCLE, "--steps", "4");
     expect(run.status).toBe(0);
