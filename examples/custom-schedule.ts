@@ -22,6 +22,14 @@ export const HalvingLR = defineSchedule({
 
 registerScheduler(HalvingLR);
 
+// Tell the compiler about the new name, so that createScheduler types its params (and still
+// refuses a misspelled type at compile time).
+declare module "lr-schedulers" {
+  interface RegisteredSchedulers {
+    HalvingLR: typeof HalvingLR;
+  }
+}
+
 // Built from a config, with the snake_case spelling a Python config would use.
 const optimizer: Optimizer = { paramGroups: [{ lr: 0.1 }, { lr: 0.02 }] };
 const scheduler = createScheduler(optimizer, { type: "HalvingLR", params: { every: 10, floor: 0.25 } });

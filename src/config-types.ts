@@ -114,8 +114,23 @@ export interface TypedConfig<T extends SchedulerType> {
   params?: ParamsOf<T>;
 }
 
+/** Whether a string type is one or more literals (`"StepLR"`), not `string` or a pattern (`` `torch.${string}` ``). */
+type IsLiteral<T extends string> = string extends T ? false : {} extends Record<T, 1> ? false : true;
+
 /**
- * A config whose type is only known at run time (read from JSON, a ds_config.json, Keras' `{ class_name, config }`).
- * A string literal `type` goes through the typed overload instead, so that a misspelled one is refused.
+ * A config whose type or params are only known at run time (read from JSON, a ds_config.json,
+ * Keras' `{ class_name, config }`, params typed `Record<string, unknown>`). A literal `type` with
+ * literal params goes through the typed overload instead, so that a misspelled type or option is
+ * refused at compile time.
  */
-export type UntypedConfig<C> = C extends { type: infer T } ? (string extends T ? C : T extends SchedulerType ? TypedConfig<T> : { type: SchedulerType }) : C;
+export type UntypedConfig<C> = C extends { type: infer T extends string }
+  ? IsLiteral<T> extends false
+    ? C
+    : T extends SchedulerType
+      ? C extends { params: infer P }
+        ? string extends keyof P
+          ? C
+          : TypedConfig<T>
+        : TypedConfig<T>
+      : { type: SchedulerType }
+  : C;

@@ -9,6 +9,7 @@ import {
   knownSchedulerTypes,
   registerScheduler,
   unregisterScheduler,
+  type SchedulerConfig,
 } from "../src/index.js";
 import { defineSchedule, positiveInt, torchEpochs } from "../src/extend.js";
 import { sgd, thrown } from "./support/optimizer.js";
@@ -71,13 +72,13 @@ describe("createScheduler", () => {
   });
 
   it("lists the known types for an unknown one", () => {
-    const error = thrown(() => createScheduler(sgd(1), { type: "StepLr" })) as UnknownSchedulerTypeError;
+    const error = thrown(() => createScheduler(sgd(1), { type: "StepLr" } as SchedulerConfig)) as UnknownSchedulerTypeError;
     expect(error).toBeInstanceOf(UnknownSchedulerTypeError);
     expect(error.known).toContain("StepLR");
     expect(error.suggestion).toBe("StepLR");
     expect(error.message).toContain("StepLR");
-    expect(thrown(() => createScheduler(sgd(1), { type: "__proto__" }))).toBeInstanceOf(UnknownSchedulerTypeError);
-    expect(thrown(() => createScheduler(sgd(1), { type: "toString" }))).toBeInstanceOf(UnknownSchedulerTypeError);
+    expect(thrown(() => createScheduler(sgd(1), { type: "__proto__" } as SchedulerConfig))).toBeInstanceOf(UnknownSchedulerTypeError);
+    expect(thrown(() => createScheduler(sgd(1), { type: "toString" } as SchedulerConfig))).toBeInstanceOf(UnknownSchedulerTypeError);
   });
 
   it("passes option errors through with the option as spelled", () => {
@@ -90,13 +91,13 @@ describe("createScheduler", () => {
     registerScheduler(HalvingLR);
     expect(knownSchedulerTypes()).toContain("HalvingLR");
     const optimizer = sgd(0.8);
-    const scheduler = createScheduler(optimizer, { type: "HalvingLR", params: { every: 1 } });
+    const scheduler = createScheduler(optimizer, { type: "HalvingLR", params: { every: 1 } } as SchedulerConfig);
     scheduler.step();
     expect(optimizer.paramGroups[0]!.lr).toBe(0.4);
     expect(thrown(() => registerScheduler(HalvingLR))).toBeInstanceOf(LRSchedulerError);
     registerScheduler(HalvingLR, { replace: true });
     expect(unregisterScheduler("HalvingLR")).toBe(true);
-    expect(thrown(() => createScheduler(sgd(1), { type: "HalvingLR" }))).toBeInstanceOf(UnknownSchedulerTypeError);
+    expect(thrown(() => createScheduler(sgd(1), { type: "HalvingLR" } as SchedulerConfig))).toBeInstanceOf(UnknownSchedulerTypeError);
   });
 
   it("refuses to register a class without a name, or something that is no schedule", () => {

@@ -5,7 +5,7 @@
  * paths and codes.
  */
 import { describe, expect, it } from "vitest";
-import { InvalidOptimizerError, InvalidOptionError, InvalidStateDictError, LRSchedulerError, StepError, StepLR, createScheduler, type Optimizer } from "../../src/index.js";
+import { InvalidOptimizerError, InvalidOptionError, InvalidStateDictError, LRSchedulerError, StepError, StepLR, createScheduler, type Optimizer, type SchedulerConfig } from "../../src/index.js";
 import {
   defineSchedule,
   deepspeedIterations,
@@ -230,7 +230,7 @@ describe("errors carry a path and a code", () => {
   });
 
   it("unknown types get a suggestion", () => {
-    const error = thrown(() => createScheduler(sgd(1), { type: "StepLr" })) as LRSchedulerError & { suggestion?: string };
+    const error = thrown(() => createScheduler(sgd(1), { type: "StepLr" } as SchedulerConfig)) as LRSchedulerError & { suggestion?: string };
     expect([error.code, error.suggestion]).toEqual(["unknown-scheduler-type", "StepLR"]);
   });
 });

@@ -7,6 +7,7 @@ import {
   WithWarmup,
   createScheduler,
   withWarmup,
+  type SchedulerConfig,
 } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 
@@ -66,7 +67,7 @@ describe("withWarmup", () => {
       [() => withWarmup(new StepLR(optimizer, { stepSize: 1 }), { steps: 2, mode: "exponential" }), "warmup_start_factor"],
       [() => withWarmup(new StepLR(optimizer, { stepSize: 1 }), { steps: 2, mode: "square" as never }), "warmupMode"],
       [() => withWarmup(new ReduceLROnPlateau(optimizer, {}), { steps: 2 }), "schedule"],
-      [() => createScheduler(optimizer, { type: "WithWarmup", params: { warmup_steps: 2 } }), "schedule"],
+      [() => createScheduler(optimizer, { type: "WithWarmup", params: { warmup_steps: 2 } } as SchedulerConfig), "schedule"],
     ];
     for (const [make, option] of cases) {
       const error = thrown(make) as InvalidOptionError;

@@ -90,7 +90,7 @@ describe("OptimizerParamScheduler groups and options", () => {
   });
 
   it("takes Python's None for the WSD options as absent", () => {
-    const params = { init_lr: 0, max_lr: 1e-3, min_lr: 1e-5, lr_warmup_steps: 10, lr_decay_steps: 100, lr_decay_style: "linear", start_wd: 0, end_wd: 0, wd_incr_steps: 1, wd_incr_style: "constant", wsd_decay_steps: null, lr_wsd_decay_style: null };
+    const params = { init_lr: 0, max_lr: 1e-3, min_lr: 1e-5, lr_warmup_steps: 10, lr_decay_steps: 100, lr_decay_style: "linear", start_wd: 0, end_wd: 0, wd_incr_steps: 1, wd_incr_style: "constant", wsd_decay_steps: null, lr_wsd_decay_style: null } as const;
     const scheduler = createScheduler(adam(0), { type: "OptimizerParamScheduler", params }) as OptimizerParamScheduler;
     expect("wsdDecaySteps" in scheduler.options).toBe(false);
     const strict = new OptimizerParamScheduler(adam(0), { ...base, startWd: 0, endWd: 0, wdIncrSteps: 1, wdIncrStyle: "constant", useCheckpointOptParamScheduler: false });

@@ -10,6 +10,7 @@ import {
   type Optimizer,
   type OptimizerParamSchedulerOptions,
   type ParamGroup,
+  type SchedulerConfig,
 } from "../../../src/index.js";
 import { adam, thrown } from "../../support/optimizer.js";
 
@@ -146,7 +147,7 @@ describe("OptimizerParamScheduler schedule", () => {
 
   it("is built by createScheduler from Megatron's keyword arguments", () => {
     const optimizer = adam(0);
-    const params = { init_lr: 0, max_lr: 1e-3, min_lr: 1e-5, lr_warmup_steps: 10, lr_decay_steps: 100, lr_decay_style: "cosine", start_wd: 0.01, end_wd: 0.01, wd_incr_steps: 100, wd_incr_style: "constant", wsd_decay_steps: null, lr_wsd_decay_style: null };
+    const params = { init_lr: 0, max_lr: 1e-3, min_lr: 1e-5, lr_warmup_steps: 10, lr_decay_steps: 100, lr_decay_style: "cosine", start_wd: 0.01, end_wd: 0.01, wd_incr_steps: 100, wd_incr_style: "constant", wsd_decay_steps: null, lr_wsd_decay_style: null } as const;
     const scheduler = createScheduler(optimizer, { type: "OptimizerParamScheduler", params });
     expect(scheduler).toBeInstanceOf(OptimizerParamScheduler);
     scheduler.step(10);
@@ -193,8 +194,8 @@ describe("OptimizerParamScheduler validation", () => {
     [{ lr_warmup_steps: 100 }, "lr_warmup_steps"],
     [{ wd_incr_style: "linear", wd_incr_steps: 0 }, "wd_incr_steps"],
   ])("names snake_case options as the caller spelled them (%o)", (change, option) => {
-    const params = { init_lr: 0, max_lr: 1e-3, min_lr: 1e-5, lr_warmup_steps: 10, lr_decay_steps: 100, lr_decay_style: "linear", start_wd: 0, end_wd: 0, wd_incr_steps: 1, wd_incr_style: "constant", ...change };
-    const error = thrown(() => createScheduler(adam(0), { type: "OptimizerParamScheduler", params })) as InvalidOptionError;
+    const params = { init_lr: 0, max_lr: 1e-3, min_lr: 1e-5, lr_warmup_steps: 10, lr_decay_steps: 100, lr_decay_style: "linear", start_wd: 0, end_wd: 0, wd_incr_steps: 1, wd_incr_style: "constant", ...change } as const;
+    const error = thrown(() => createScheduler(adam(0), { type: "OptimizerParamScheduler", params } as SchedulerConfig)) as InvalidOptionError;
     expect(error).toBeInstanceOf(InvalidOptionError);
     expect(error.option).toBe(option);
   });

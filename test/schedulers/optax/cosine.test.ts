@@ -8,6 +8,7 @@ import {
   createScheduler,
   sgdrSchedule,
   warmupCosineDecaySchedule,
+  type SchedulerConfig,
 } from "../../../src/index.js";
 import { thrown } from "../../support/optimizer.js";
 import { expectClose, groups, range, run, values, warningsOf } from "./helpers.js";
@@ -161,7 +162,7 @@ describe("sgdr_schedule (optax's SGDRTest)", () => {
     ];
     for (const [bad, option] of cases) {
       const good = { init_value: 0, peak_value: 1, warmup_steps: 2, decay_steps: 6 };
-      const error = thrown(() => createScheduler(groups(), { type: "sgdr_schedule", params: { cosine_kwargs: [good, bad] } })) as InvalidOptionError;
+      const error = thrown(() => createScheduler(groups(), { type: "sgdr_schedule", params: { cosine_kwargs: [good, bad] } } as SchedulerConfig)) as InvalidOptionError;
       expect(error, JSON.stringify(bad)).toBeInstanceOf(InvalidOptionError);
       expect(error.option).toBe(option);
     }

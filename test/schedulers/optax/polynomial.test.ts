@@ -11,6 +11,7 @@ import {
   linearSchedule,
   polynomialSchedule,
   warmupConstantSchedule,
+  type SchedulerConfig,
 } from "../../../src/index.js";
 import { thrown } from "../../support/optimizer.js";
 import { expectClose, groups, range, run, values, warningsOf } from "./helpers.js";
@@ -96,7 +97,7 @@ describe("polynomial_schedule (optax's PolynomialTest)", () => {
   });
 
   it("names a missing or invalid option as the caller spelled it", () => {
-    const missing = thrown(() => createScheduler(groups(), { type: "polynomial_schedule", params: { init_value: 1, end_value: 0, power: 1 } })) as InvalidOptionError;
+    const missing = thrown(() => createScheduler(groups(), { type: "polynomial_schedule", params: { init_value: 1, end_value: 0, power: 1 } } as SchedulerConfig)) as InvalidOptionError;
     expect(missing).toBeInstanceOf(InvalidOptionError);
     expect(missing.option).toBe("transition_steps");
     const invalid = thrown(() => new OptaxPolynomialSchedule(groups(), { initValue: 1, endValue: NaN, power: 1, transitionSteps: 3 })) as InvalidOptionError;
