@@ -2,7 +2,7 @@
  * Any object with `paramGroups` is an optimizer: here a hand-written gradient descent with
  * momentum on f(w) = (w - 3)^2, driven by CosineAnnealingLR. The scheduler writes `lr` into the
  * group; the optimizer reads it on every update.
- * Run: npx vite-node --config vitest.config.ts examples/custom-optimizer.ts
+ * Run: npm run example -- examples/custom-optimizer.ts
  */
 import { CosineAnnealingLR, type Optimizer } from "lr-schedulers";
 

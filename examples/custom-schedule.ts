@@ -2,7 +2,7 @@
  * A schedule of your own: a schedule is a value. `defineSchedule` takes a type name, an options
  * schema, a counting convention and a pure `build` that returns the closed form; the class it
  * returns works with createScheduler, SequentialLR, simulate, the CLI and checkpoints.
- * Run: npx vite-node --config vitest.config.ts examples/custom-schedule.ts
+ * Run: npm run example -- examples/custom-schedule.ts
  */
 import { strict as assert } from "node:assert";
 import { createScheduler, InvalidOptionError, registerScheduler, simulate, type Optimizer } from "lr-schedulers";

@@ -2,7 +2,7 @@
  * Builds a learning-rate scheduler straight from a DeepSpeed ds_config.json object: only its
  * "scheduler" section is read, the rest (optimizer, ZeRO, precision, ...) is ignored.
  *
- * Run: npx vite-node --config vitest.config.ts examples/ds-config.ts
+ * Run: npm run example -- examples/ds-config.ts
  */
 import { createScheduler, type Optimizer } from "lr-schedulers";
 

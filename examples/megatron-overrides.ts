@@ -3,7 +3,7 @@
  * (no weight decay on biases and norms, a lower peak lr for the embedding), the overrides of every
  * rule that matches a parameter are combined, and parameters with the same combined override share
  * one param group. The scheduler then writes `lr` and `weightDecay` into every group.
- * Run: npx vite-node --config vitest.config.ts examples/megatron-overrides.ts
+ * Run: npm run example -- examples/megatron-overrides.ts
  */
 import {
   OptimizerParamScheduler,

@@ -2,7 +2,7 @@
  * optax's warmup_cosine_decay_schedule, step for step: the lr every param group gets at each
  * update count, the same schedule written as optax's own join of a linear warmup and a cosine
  * decay, and a resume from a JSON checkpoint halfway.
- * Run: npx vite-node --config vitest.config.ts examples/optax-warmup-cosine.ts
+ * Run: npm run example -- examples/optax-warmup-cosine.ts
  */
 import { strict as assert } from "node:assert";
 import { createScheduler, warmupCosineDecaySchedule, type Optimizer } from "lr-schedulers";

@@ -2,7 +2,7 @@
  * Layer-wise learning rates and epoch units: a backbone and a head on their own schedules, each
  * group scaled by its `lrScale`, and a schedule written in epochs stepped once per batch.
  *
- * Run: npx vite-node --config vitest.config.ts examples/per-group-and-epochs.ts
+ * Run: npm run example -- examples/per-group-and-epochs.ts
  */
 import { strict as assert } from "node:assert";
 import { CosineAnnealingLR, inEpochs, PerGroupScheduler, StepLR, StepError, type Optimizer } from "lr-schedulers";

@@ -1,7 +1,7 @@
 /**
  * Quick start: a scheduler writes the scheduled lr into your optimizer's param groups at every
  * `step()`. Build it from its class or from the reference's own names with createScheduler.
- * Run: npx vite-node --config vitest.config.ts examples/quick-start.ts
+ * Run: npm run example -- examples/quick-start.ts
  */
 import { strict as assert } from "node:assert";
 import { CosineAnnealingLR, createScheduler, StepLR, type Optimizer } from "lr-schedulers";

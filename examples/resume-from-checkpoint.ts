@@ -2,7 +2,7 @@
  * Save a scheduler's state as JSON mid-run, build a new optimizer and scheduler as a restarted
  * process would, load the state, and continue: the resumed run gives exactly the lrs of the
  * uninterrupted one.
- * Run: npx vite-node --config vitest.config.ts examples/resume-from-checkpoint.ts
+ * Run: npm run example -- examples/resume-from-checkpoint.ts
  */
 import { strict as assert } from "node:assert";
 import { createScheduler, InvalidStateDictError, type Optimizer } from "lr-schedulers";

@@ -3,7 +3,7 @@
  * group's lr (and momentum where the schedule sets it) at every step, as Float64Arrays; asciichart
  * (a dependency of the package's CLI) draws it in the terminal. The CLI does the same from a shell:
  *   npx lr-schedulers plot --type OneCycleLR --param max_lr=0.01 --param total_steps=1000 --steps 1000 --momentum 0.9 --svg onecycle.svg
- * Run: npx vite-node --config vitest.config.ts examples/simulate-and-plot.ts
+ * Run: npm run example -- examples/simulate-and-plot.ts
  */
 import { strict as assert } from "node:assert";
 import * as asciichart from "asciichart";

@@ -1,6 +1,6 @@
 /**
  * Training a TensorFlow.js model with a PyTorch-style OneCycle schedule.
- * Run: npx vite-node --config vitest.config.ts examples/tfjs-fit.ts
+ * Run: npm run example -- examples/tfjs-fit.ts
  */
 import * as tf from "@tensorflow/tfjs";
 import { createScheduler } from "lr-schedulers";

@@ -3,7 +3,7 @@
  * (`warmup_target`) sets the lr of every update, and Keras' ReduceLROnPlateau cuts it when val_loss
  * stops improving. The schedule steps inside the optimizer (no callback, nothing read from the
  * backend); the plateau is a Keras-style callback on the model's own optimizer.
- * Run: npx vite-node --config vitest.config.ts examples/tfjs-keras-cosine.ts
+ * Run: npm run example -- examples/tfjs-keras-cosine.ts
  */
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";

@@ -2,7 +2,7 @@
  * timm's CosineLRScheduler, stepped as timm's train.py does: `stepUpdate(numUpdates)` after every
  * optimizer update and `step(epoch + 1, metric)` at the end of each epoch. Built from
  * create_scheduler_v2's settings it schedules per update, and tells how many epochs to train.
- * Run: npx vite-node --config vitest.config.ts examples/timm-cosine.ts
+ * Run: npm run example -- examples/timm-cosine.ts
  */
 import { strict as assert } from "node:assert";
 import { CosineLRScheduler, createSchedulerV2, type Optimizer } from "lr-schedulers";

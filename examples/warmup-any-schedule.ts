@@ -2,7 +2,7 @@
  * A warmup in front of any schedule, saved and resumed mid-run from JSON, with a strict check that
  * the checkpoint was written by the same configuration.
  *
- * Run: npx vite-node --config vitest.config.ts examples/warmup-any-schedule.ts
+ * Run: npm run example -- examples/warmup-any-schedule.ts
  */
 import { MultiStepLR, StateDictMismatchError, withWarmup, type Optimizer } from "lr-schedulers";
 

@@ -4,11 +4,13 @@
  * drifts from the library fails here; each must also print what it shows. Some examples skip their
  * script part under vitest (their own tests import their functions); here it runs as from a shell.
  */
-import { readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-const EXAMPLES = join(import.meta.dirname, "..", "examples");
+const ROOT = join(import.meta.dirname, "..");
+const EXAMPLES = join(ROOT, "examples");
 const examples = readdirSync(EXAMPLES).filter((file) => file.endsWith(".ts")).sort();
 
 afterEach(() => {
@@ -33,5 +35,28 @@ describe("examples", () => {
       if (underVitest !== undefined) process.env.VITEST = underVitest;
     }
     expect(printed.length).toBeGreaterThan(0);
+  });
+});
+
+describe("npm run example -- examples/<name>.ts (the command each example documents)", () => {
+  it.each(examples)("%s documents the command", (file) => {
+    expect(readFileSync(join(EXAMPLES, file), "utf8")).toContain(`Run: npm run example -- examples/${file}`);
+  });
+
+  it("runs the TF.js example in a Node process, with the numbers its test pins", () => {
+    const out = execFileSync(process.execPath, [join(ROOT, "scripts", "run-example.mjs"), "examples/tfjs-fit.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, VITEST: undefined },
+    });
+    const lrs = out.split("\n").find((line) => line.startsWith("lr per update:"))!.split(" ").slice(3).map(Number);
+    expect(lrs).toHaveLength(24);
+    expect(lrs[0]).toBe(0.02); // OneCycleLR: max_lr / div_factor (25)
+    expect(Math.max(...lrs)).toBeCloseTo(0.49877, 5);
+    expect(lrs[23]).toBe(0);
+  });
+
+  it("refuses to run without an example", () => {
+    expect(() => execFileSync(process.execPath, [join(ROOT, "scripts", "run-example.mjs")], { cwd: ROOT, stdio: "pipe" })).toThrow(/usage: npm run example/);
   });
 });
