@@ -7,7 +7,7 @@
  * any form's, and the composite returns or combines those arrays.
  */
 import type { ChildClock, CompleteForm, GroupValue } from "./schedule.js";
-import { computeValues, valuesFor, type StepValues } from "./values.js";
+import { computeValues, copyInto, valuesFor, type StepValues } from "./values.js";
 
 /** One piece of a sequence: a closed form and the value of its own counter at local time 0. */
 export interface Piece {
@@ -110,7 +110,7 @@ export function product(factors: readonly Factor[], bases: readonly number[], gr
         }
         own.lr[i] = lr;
       }
-      for (const [name, index] of extras) own[name]!.set(values[index]![name]!);
+      for (const [name, index] of extras) copyInto(own[name]!, values[index]![name]!);
       return own;
     },
     lr: (i) => read(own.lr, i),
@@ -142,18 +142,26 @@ export function retime(form: CompleteForm, time: (t: number) => number, groups: 
   };
 }
 
-/** Group `i` follows `forms[i]` (one form for every group when a single one is given), its lr times `scales[i]`; only lrs are written. */
-export function perGroup(forms: readonly CompleteForm[], scales: readonly number[], children: readonly object[] = []): CompleteForm {
+/**
+ * Group `i` follows `pieces[i]` (one piece for every group when a single one is given), read at its
+ * own start plus `t`, its lr times `scales[i]`; only lrs are written. With a piece per group, each
+ * piece computes its own group alone.
+ */
+export function perGroup(pieces: readonly Piece[], scales: readonly number[]): CompleteForm {
   const groups = scales.length;
-  const values = forms.map((f) => valuesFor(f, groups));
+  const values = pieces.map((p) => valuesFor(p.form, groups));
   const own = valuesFor({ lr: () => 0 }, groups);
+  const single = pieces.length === 1;
   return {
     values(t) {
-      for (let c = 0; c < forms.length; c++) computeValues(values[c]!, forms[c]!, t, "a sub-schedule");
-      for (let i = 0; i < groups; i++) own.lr[i] = scales[i]! * values[forms.length === 1 ? 0 : i]!.lr[i]!;
+      for (let c = 0; c < pieces.length; c++) {
+        const piece = pieces[c]!;
+        computeValues(values[c]!, piece.form, (piece.start ?? 0) + t, piece.name ?? "a sub-schedule", false, single ? undefined : c);
+      }
+      for (let i = 0; i < groups; i++) own.lr[i] = scales[i]! * values[single ? 0 : i]!.lr[i]!;
       return own;
     },
     lr: (i) => read(own.lr, i),
-    childClocks: children.map((child) => ({ child, at: (t: number) => t })),
+    childClocks: pieces.flatMap((p): ChildClock[] => (p.child === undefined ? [] : [{ child: p.child, at: (t) => t }])),
   };
 }

@@ -11,7 +11,7 @@ import { parseOptions, pythonName, type OptionFields, type Spelling } from "./op
 import type { ChildForm, CompleteForm, Form, ScheduleDefinition } from "./schedule.js";
 import { readStateDict, writeStateDict, type Candidate, type ConfigPolicy } from "./checkpoint.js";
 import type { SchedulerStateDict } from "./state.js";
-import { channelsOf, computeValues, valuesFor, writeValues, type ChannelName, type StepValues } from "./values.js";
+import { channelsOf, computeValues, copyInto, valuesFor, writeValues, type ChannelName, type StepValues } from "./values.js";
 import { emitWarning } from "./warnings.js";
 import { attach, chainOf, detach, type Chain } from "./chain.js";
 
@@ -250,14 +250,15 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     computeValues(this.#values, form, t, this.type, jump);
     const held = jump ? this.#heldAfterJump(form, t) : undefined;
     if (this.#chain.members.length > 1) this.#chained(t);
-    else this.#own.set(this.#values.lr);
+    else copyInto(this.#own, this.#values.lr);
     this.#write();
     this.#stamp = ++this.#chain.clock;
     state.lastEpoch = t;
     state.started = true;
     state.held = held;
     const lrs = this.#values.lr;
-    for (let i = 0; i < lrs.length; i++) if (lrs[i] === lrs[i]) this.#lastLr[i] = lrs[i]!;
+    const last = this.#lastLr;
+    for (let i = 0; i < lrs.length; i++) if (lrs[i] === lrs[i]) last[i] = lrs[i]!;
     if (form.childClocks) this.#syncChildren(form, t);
   }
 
@@ -309,7 +310,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
         "step-refused",
       );
     }
-    this.#own.set(this.#values.lr);
+    copyInto(this.#own, this.#values.lr);
     if (this.#chainable) this.#applyChain();
     else this.#applyMultipliers();
   }
@@ -498,7 +499,8 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
         self.#state.lastEpoch = t;
         self.#state.started = true;
         self.#state.held = undefined;
-        if (lrs) for (let i = 0; i < lrs.length; i++) self.#lastLr[i] = lrs[i]!;
+        const last = self.#lastLr;
+        if (lrs) for (let i = 0; i < lrs.length; i++) last[i] = lrs[i]!;
       },
     };
   }

@@ -38,6 +38,11 @@ export function valuesFor(form: CompleteForm, groups: number): StepValues {
   };
 }
 
+/** Copies `from` into `to`, as `to.set(from)` does for arrays of one length (a loop: `set` costs more than a step). */
+export function copyInto(to: Float64Array, from: Float64Array): void {
+  for (let i = 0; i < from.length; i++) to[i] = from[i]!;
+}
+
 /** The channels present, with their names (for held values and state dicts). */
 export function channelsOf(values: StepValues): [ChannelName, Float64Array][] {
   const out: [ChannelName, Float64Array][] = [["lr", values.lr]];
@@ -54,13 +59,22 @@ function refuse(where: string, t: number, name: string, i: number, v: unknown): 
 /**
  * Fills `out` with the values at step `t` (a jump's, where `jump` and the form has a `jumpShape`),
  * checking each: a value that is not a finite number is refused (`undefined` leaves the group's
- * value as it is). The shape is computed once, here, for every group.
+ * value as it is). The shape is computed once, here, for every group. With `only`, the lr of that
+ * group alone is computed (a composite that reads one group of each sub-schedule); a composite
+ * form computes every group whatever `only` is.
  * @throws StepError naming the group and the value (nothing has been written)
  */
-export function computeValues(out: StepValues, form: CompleteForm, t: number, where: string, jump = false): void {
+export function computeValues(out: StepValues, form: CompleteForm, t: number, where: string, jump = false, only?: number): void {
   if (form.values) return copyValues(out, form.values(t, jump), t, where);
   const s = jump && form.jumpShape ? form.jumpShape(t, out.shared) : form.shape ? form.shape(t, out.shared) : 0;
   const { lr, momentum, beta2, weightDecay, shared } = out;
+  if (only !== undefined) {
+    const v = form.lr(only, s, t, shared);
+    if (v === undefined) lr[only] = NaN;
+    else if (v - v === 0) lr[only] = v;
+    else refuse(where, t, "lr", only, v);
+    return;
+  }
   for (let i = 0; i < lr.length; i++) {
     const v = form.lr(i, s, t, shared);
     if (v === undefined) lr[i] = NaN;

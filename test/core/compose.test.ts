@@ -75,7 +75,14 @@ describe("retime and perGroup", () => {
   });
 
   it("perGroup gives each group its own form and scale", () => {
-    const p = perGroup([form((t) => t), form((t) => 2 * t)], [1, 10]);
+    const p = perGroup([{ form: form((t) => t) }, { form: form((t) => 2 * t) }], [1, 10]);
     expect(Array.from(p.values!(3, false).lr)).toEqual([3, 60]);
+  });
+
+  it("perGroup reads each piece at its own start, one piece for every group alike", () => {
+    const shifted = perGroup([{ form: form((t) => t), start: -1 }, { form: form((t) => 2 * t), start: 5 }], [1, 10]);
+    expect(Array.from(shifted.values!(3, false).lr)).toEqual([2, 160]);
+    const shared = perGroup([{ form: form((t) => t + 1) }], [1, 10]);
+    expect(Array.from(shared.values!(3, false).lr)).toEqual([4, 40]);
   });
 });

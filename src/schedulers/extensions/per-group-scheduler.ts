@@ -1,4 +1,4 @@
-import { perGroup, retime } from "../../core/compose.js";
+import { perGroup } from "../../core/compose.js";
 import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
 import type { LRScheduler } from "../../core/engine.js";
 import * as z from "zod/mini";
@@ -40,8 +40,10 @@ export const PerGroupScheduler = /* @__PURE__ */ defineSchedule({
       const bad = scales.findIndex((s) => typeof s !== "number" || !Number.isFinite(s) || s <= 0);
       if (bad >= 0) return failOptimizer(`paramGroups[${bad}].lrScale`, scales[bad], "a finite number > 0 (the group's lr multiplier), or absent");
     }
-    const forms = children.map((c) => retime(c.form, (t) => c.start + t, groups.length, undefined, c.type));
-    const form = perGroup(forms, scales, children.map((c) => c.scheduler));
+    const form = perGroup(
+      children.map((c) => ({ form: c.form, start: c.start, child: c.scheduler, name: c.type })),
+      scales,
+    );
     return { ...form, baseLrs: groups.map((_, i) => children[children.length === 1 ? 0 : i]!.baseLrs[i]!) };
   },
 });

@@ -2,6 +2,7 @@ import { stepCounts } from "../../core/counter.js";
 import type { SchedulerOptions } from "../../core/define.js";
 import { bool, num, positiveNumber, withDefault } from "../../core/schema.js";
 import { defineKerasSchedule, everyGroup, nameOption } from "./keras-schedule.js";
+import { powerBySteps } from "../shared/power-by-steps.js";
 
 /**
  * Keras' `keras.optimizers.schedules.ExponentialDecay`:
@@ -28,12 +29,13 @@ export const ExponentialDecay = /* @__PURE__ */ defineKerasSchedule(
       staircase: withDefault(bool(), false),
       ...nameOption("ExponentialDecay"),
     }),
-    build: ({ initialLearningRate, decaySteps, decayRate, staircase }) => ({
-      shape: staircase
-        ? (t) => initialLearningRate * decayRate ** Math.floor(t / decaySteps)
-        : (t) => initialLearningRate * decayRate ** (t / decaySteps),
-      lr: everyGroup,
-    }),
+    build: ({ initialLearningRate, decaySteps, decayRate, staircase }) => {
+      const power = powerBySteps(decayRate); // decayRate ** k, recomputed when k changes
+      return {
+        shape: staircase ? (t) => initialLearningRate * power(Math.floor(t / decaySteps)) : (t) => initialLearningRate * decayRate ** (t / decaySteps),
+        lr: everyGroup,
+      };
+    },
   },
   (o) => ({
     initial_learning_rate: o.initialLearningRate,

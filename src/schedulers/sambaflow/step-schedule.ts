@@ -2,6 +2,7 @@ import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
 import { num, positiveInt, withDefault } from "../../core/schema.js";
 import { factorSchedule } from "../shared/factor-schedule.js";
 import { runLengthOptions, stepsThisRunOf } from "./run-length.js";
+import { powerBySteps } from "../shared/power-by-steps.js";
 
 /**
  * The step schedule of SambaFlow's custom-scheduler example (`--lr_schedule step_schedule`):
@@ -20,7 +21,10 @@ export class SambaFlowStepSchedule extends /* @__PURE__ */ defineSchedule(
       decayGamma: withDefault(num(), 0.5),
       ...runLengthOptions(),
     }),
-    factor: ({ decaySteps, decayGamma }) => (t) => decayGamma ** Math.floor(t / decaySteps),
+    factor: ({ decaySteps, decayGamma }) => {
+      const power = powerBySteps(decayGamma); // decayGamma ** k, recomputed when k changes
+      return (t) => power(Math.floor(t / decaySteps));
+    },
   }),
 ) {
   /** How many steps the training loop should run: `steps_this_run`, else `max_steps` (undefined if neither was given). */

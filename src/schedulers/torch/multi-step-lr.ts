@@ -4,6 +4,7 @@ import type { StateReader } from "../../core/state.js";
 import { int, listOf, num, withDefault } from "../../core/schema.js";
 import type { ConvertedReference } from "../../core/reference.js";
 import { lastEpochOption, torchDialect } from "../shared/torch-options.js";
+import { powerBySteps } from "../shared/power-by-steps.js";
 
 /** The most repeats of one milestone a PyTorch `Counter` may carry on load (each repeat is a list entry). */
 export const MAX_MILESTONE_REPEATS = 1000;
@@ -59,7 +60,8 @@ export const MultiStepLR = /* @__PURE__ */ defineSchedule({
   build: ({ milestones, gamma }) => {
     // PyTorch decays when its step counter, which starts at 0, lands on a milestone: a negative one is never reached.
     const sorted = milestones.filter((m) => m >= 0).sort((a, b) => a - b);
-    return { shape: (t) => gamma ** countAtMost(sorted, t) };
+    const power = powerBySteps(gamma); // gamma ** k, recomputed when k changes
+    return { shape: (t) => power(countAtMost(sorted, t)) };
   },
   // PyTorch's step multiplies the current lr: with another scheduler on the optimizer, both act.
   chainable: () => true,

@@ -2,6 +2,7 @@ import { torchEpochs } from "../../core/counter.js";
 import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
 import { num, positiveInt, withDefault } from "../../core/schema.js";
 import { lastEpochOption, torchDialect } from "../shared/torch-options.js";
+import { powerBySteps } from "../shared/power-by-steps.js";
 
 /**
  * PyTorch's `StepLR`: `lr = base_lr * gamma ** floor(t / step_size)`.
@@ -20,7 +21,10 @@ export const StepLR = /* @__PURE__ */ defineSchedule({
     gamma: withDefault(num(), 0.1),
     ...lastEpochOption(),
   }),
-  build: ({ stepSize, gamma }) => ({ shape: (t) => gamma ** Math.floor(t / stepSize) }),
+  build: ({ stepSize, gamma }) => {
+    const power = powerBySteps(gamma); // gamma ** k, recomputed when k changes
+    return { shape: (t) => power(Math.floor(t / stepSize)) };
+  },
   reference: /* @__PURE__ */ torchDialect({ required: ["step_size"] }),
   chainable: () => true,
 });
