@@ -163,6 +163,8 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
     read: readers[name],
     series: groups.map((g) => (typeof readers[name](g) === "number" ? new Float64Array(steps + 1) : undefined)),
   }));
+  // The channels some group has, the only ones read back at each step.
+  const recorded = extras.filter((extra) => extra.series.some((series) => series !== undefined));
   const lr = groups.map(() => new Float64Array(steps + 1));
   const metrics = options.metrics;
   // A metric-driven schedule that is told the time (timm's PlateauLRScheduler: step(epoch, metric)) gets the step count too.
@@ -173,9 +175,9 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
       else if (toldTheTime) scheduler.step(t, metrics[t - 1]);
       else scheduler.step(metrics[t - 1]);
     }
-    for (let i = 0; i < groups.length; i++) {
-      lr[i]![t] = groups[i]!.lr;
-      for (const extra of extras) {
+    for (let i = 0; i < groups.length; i++) lr[i]![t] = groups[i]!.lr;
+    for (const extra of recorded) {
+      for (let i = 0; i < groups.length; i++) {
         const series = extra.series[i];
         if (series) series[t] = extra.read(groups[i]!) as number;
       }
