@@ -57,6 +57,16 @@ function readersOf(scheduler: LRScheduler): { momentum: Reader; beta2: Reader; w
   };
 }
 
+/** Writes step `t`'s values into each group's series; a value left as it is (NaN, or none) repeats step `t - 1`'s. */
+function record(series: readonly (Float64Array | undefined)[], values: Float64Array | undefined, t: number): void {
+  for (let i = 0; i < series.length; i++) {
+    const out = series[i];
+    if (out === undefined) continue;
+    const v = values === undefined ? NaN : values[i]!;
+    out[t] = v === v ? v : out[t - 1]!;
+  }
+}
+
 /** Keeps a series only if the scheduler set it: absent from the input group, or different from it at some step. */
 function wasSet(series: Float64Array, initial: unknown): Float64Array | undefined {
   if (typeof initial !== "number") return series;
@@ -169,18 +179,31 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
   const metrics = options.metrics;
   // A metric-driven schedule that is told the time (timm's PlateauLRScheduler: step(epoch, metric)) gets the step count too.
   const toldTheTime = scheduler[internal].state.form.plateau?.explicitEpoch === "expected";
-  for (let t = 0; t <= steps; t++) {
-    if (t > 0) {
-      if (metrics === undefined) scheduler.step();
-      else if (toldTheTime) scheduler.step(t, metrics[t - 1]);
-      else scheduler.step(metrics[t - 1]);
-    }
+  const readBack = (t: number) => {
     for (let i = 0; i < groups.length; i++) lr[i]![t] = groups[i]!.lr;
     for (const extra of recorded) {
       for (let i = 0; i < groups.length; i++) {
         const series = extra.series[i];
         if (series) series[t] = extra.read(groups[i]!) as number;
       }
+    }
+  };
+  readBack(0);
+  if (metrics === undefined) {
+    // A closed form: the values each step() would write, read straight from the schedule (a value
+    // the schedule leaves, NaN, stays as it was), which is what stepping the private optimizer gives.
+    const valuesAt = scheduler[internal].previewer();
+    const start = scheduler.lastEpoch;
+    for (let t = 1; t <= steps; t++) {
+      const values = valuesAt(start + t);
+      record(lr, values.lr, t);
+      for (const extra of recorded) record(extra.series, values[extra.name], t);
+    }
+  } else {
+    for (let t = 1; t <= steps; t++) {
+      if (toldTheTime) scheduler.step(t, metrics[t - 1]);
+      else scheduler.step(metrics[t - 1]);
+      readBack(t);
     }
   }
   return {

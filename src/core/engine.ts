@@ -63,6 +63,12 @@ export interface Internals {
   readonly multiplies: object | undefined;
   /** A metric-driven schedule's cuts, per group (1 until the first cut). */
   readonly scale: Float64Array;
+  /**
+   * For `simulate`: a function giving the values `step()` computes at count `t` (checked as `step()`
+   * checks them, NaN for "leave the value"), into arrays of its own, without writing the groups or
+   * moving the counter. Closed forms only.
+   */
+  readonly previewer: () => (t: number) => StepValues;
 }
 
 interface Warning {
@@ -494,6 +500,15 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       },
       get scale() {
         return self.#scale;
+      },
+      previewer: () => {
+        const form = self.#state.form;
+        const values = valuesFor(form, self.optimizer.paramGroups.length);
+        return (t) => {
+          nextCount(self.definition, t - 1, undefined, form.end);
+          computeValues(values, form, t, self.type);
+          return values;
+        };
       },
       report: (t, lrs) => {
         self.#state.lastEpoch = t;
