@@ -50,9 +50,13 @@ function build(type: string, groups: number): LRScheduler {
   return createScheduler(optimizer(groups), { type, params: FOR_GROUPS[type]?.(params, groups) ?? params }) as LRScheduler;
 }
 
+/** Metric-driven types that are told the time too, as timm's are: `step(epoch, metric)`. */
+const TOLD_THE_TIME = new Set(["PlateauLRScheduler"]);
+
 /** Steps `s` `n` times from step `from`, giving it the metric when it follows one. */
 function run(s: LRScheduler, from: number, n: number): void {
   if (s.isClosedForm) for (let k = 0; k < n; k++) s.step();
+  else if (TOLD_THE_TIME.has(s.type)) for (let k = from; k < from + n; k++) s.step(k + 1, metrics[k]!);
   else for (let k = from; k < from + n; k++) s.step(metrics[k]!);
 }
 
