@@ -4,7 +4,7 @@
  * recorded into typed arrays (index t = after t `step()` calls; index 0 = right after construction).
  */
 import { createScheduler } from "./create-scheduler.js";
-import { internal, type LRScheduler } from "./core/engine.js";
+import { internal, LRScheduler } from "./core/engine.js";
 import { InvalidOptionError } from "./core/errors.js";
 import type { Optimizer, ParamGroup } from "./core/optimizer.js";
 import type { SchedulerConfig } from "./core/registry.js";
@@ -189,7 +189,9 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
     }
   };
   readBack(0);
-  if (metrics === undefined) {
+  // A scheduler whose step() is its own (a registered factory may return one) is stepped.
+  const enginesStep = scheduler.step === LRScheduler.prototype.step;
+  if (metrics === undefined && enginesStep) {
     // A closed form: the values each step() would write, read straight from the schedule (a value
     // the schedule leaves, NaN, stays as it was), which is what stepping the private optimizer gives.
     const valuesAt = scheduler[internal].previewer();
@@ -201,7 +203,8 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
     }
   } else {
     for (let t = 1; t <= steps; t++) {
-      if (toldTheTime) scheduler.step(t, metrics[t - 1]);
+      if (metrics === undefined) scheduler.step();
+      else if (toldTheTime) scheduler.step(t, metrics[t - 1]);
       else scheduler.step(metrics[t - 1]);
       readBack(t);
     }

@@ -146,6 +146,24 @@ describe("simulate", () => {
     expect(sim.groups[0]!.lr[1_000_000]).toBe(0.1 * 0.99 ** 1000);
   });
 
+  it("steps a scheduler whose step() is its own (a registered factory's), recording what it writes", () => {
+    registerScheduler({
+      type: "OwnStepLR",
+      create: (optimizer) => {
+        const scheduler = createScheduler(optimizer, { type: "StepLR", params: { step_size: 1 } });
+        scheduler.step = () => {
+          for (const g of optimizer.paramGroups) g.lr = g.lr / 4;
+        };
+        return scheduler;
+      },
+    });
+    try {
+      expect(Array.from(simulate({ type: "OwnStepLR" }, { steps: 3, lr: 1 }).groups[0]!.lr)).toEqual([1, 0.25, 0.0625, 0.015625]);
+    } finally {
+      unregisterScheduler("OwnStepLR");
+    }
+  });
+
   it("refuses a preview past a schedule's end as step() does", () => {
     const config = { type: "OneCycleLR", params: { max_lr: 0.1, total_steps: 10 } };
     expect(() => simulate(config, { steps: 11, lr: 0.1, groups: [{ momentum: 0.9 }] })).toThrow(expect.objectContaining({ code: "past-end" }));
