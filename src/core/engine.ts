@@ -53,7 +53,6 @@ export interface Internals {
   readonly childForm: (state?: EngineState) => ChildForm;
   readonly build: (options: Record<string, unknown>, spelled: Spelling, baseLrs: readonly number[], children: readonly ChildForm[], warnings?: Warning[]) => CompleteForm;
   readonly commit: (candidate: Candidate) => void;
-  readonly report: (t: number, lrs: readonly number[] | undefined) => void;
   /** Group `i`'s factor in a chain: its own lr over its base lr (a metric-driven schedule: its cuts so far). */
   readonly factor: (i: number) => number;
   /** The chain clock at this scheduler's last step. */
@@ -406,10 +405,20 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     for (let i = 0; i < lrs.length; i++) this.#lastLr[i] = lrs[i]!;
   }
 
+  /** A sub-scheduler's counter and lrs, as its composite moved them (the reference's sub-scheduler reports these). */
+  static #report(child: LRScheduler, t: number, lrs: readonly number[] | undefined): void {
+    const state = child.#state;
+    state.lastEpoch = t;
+    state.started = true;
+    state.held = undefined;
+    const last = child.#lastLr;
+    if (lrs) for (let i = 0; i < lrs.length; i++) last[i] = lrs[i]!;
+  }
+
   #syncChildren(form: CompleteForm, t: number): void {
     for (const clock of form.childClocks!) {
       const local = clock.at(t);
-      if (local !== undefined) (clock.child as LRScheduler)[internal].report(local, clock.takesLr === undefined || clock.takesLr(t) ? this.#lastLr : undefined);
+      if (local !== undefined) LRScheduler.#report(clock.child as LRScheduler, local, clock.takesLr === undefined || clock.takesLr(t) ? this.#lastLr : undefined);
     }
   }
 
@@ -509,13 +518,6 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
           computeValues(values, form, t, self.type);
           return values;
         };
-      },
-      report: (t, lrs) => {
-        self.#state.lastEpoch = t;
-        self.#state.started = true;
-        self.#state.held = undefined;
-        const last = self.#lastLr;
-        if (lrs) for (let i = 0; i < lrs.length; i++) last[i] = lrs[i]!;
       },
     };
   }
