@@ -5,11 +5,12 @@
  * and with 1 and 8 groups stepped in turn in one process. It times the built package (dist/), what
  * users run; the cases are the docs' example configs (docs/plot-configs*.json), lengthened where a
  * schedule has an end. Exits non-zero when a type breaks the contract.
- * Run with `npm run bench` (builds first; needs `node --expose-gc`, which the script passes).
+ * Run with `npm run bench` (builds first, then runs this file in plain Node with `--expose-gc`
+ * through scripts/run-ts.mjs); one type: `npx tsup && node scripts/run-ts.mjs --expose-gc
+ * bench/step.bench.ts --case=StepLR`.
  */
 import { spawnSync } from "node:child_process";
 import { PerformanceObserver } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { createScheduler, knownSchedulerTypes, type LRScheduler, type Optimizer } from "../dist/index.js";
 import { readPlotConfigs, simulationOf } from "../scripts/plot-configs.js";
 
@@ -102,10 +103,9 @@ async function measureMixed(type: string): Promise<number> {
   return collections(() => round(STEPS, GC_STEPS / 2));
 }
 
-const VITE_NODE = fileURLToPath(new URL("../node_modules/vite-node/vite-node.mjs", import.meta.url));
-
+/** Runs this script (the compiled module Node is running) again, in child mode. */
 function child(type: string, mode: string): unknown {
-  const args = ["--expose-gc", VITE_NODE, fileURLToPath(import.meta.url), "--", `--case=${type}`, `--mode=${mode}`];
+  const args = ["--expose-gc", process.argv[1]!, `--case=${type}`, `--mode=${mode}`];
   const out = spawnSync(process.execPath, args, { encoding: "utf8" });
   const line = out.stdout.trim().split("\n").pop() ?? "";
   try {

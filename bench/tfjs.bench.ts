@@ -10,7 +10,7 @@
  * (this process in Node; every Chromium process, GPU process included, from /proc). It also times the
  * scheduler's own work per update alone. For contrast, one row is a callback that only defines
  * `onBatchEnd`: tfjs-layers then reads the loss of every batch from the backend.
- * Run with `npm run bench` (builds first), or alone: npx tsup --silent && node --expose-gc node_modules/vite-node/vite-node.mjs bench/tfjs.bench.ts
+ * Run with `npm run bench` (builds first), or alone: npx tsup --silent && node scripts/run-ts.mjs --expose-gc bench/tfjs.bench.ts
  */
 import * as tf from "@tensorflow/tfjs";
 import { OneCycleLR } from "../dist/index.js";

@@ -194,8 +194,8 @@ export function simulate(config: SchedulerConfig | Record<string, unknown>, opti
   if (metrics === undefined && enginesStep) {
     // A closed form: the values each step() would write, read straight from the schedule (a value
     // the schedule leaves, NaN, stays as it was), which is what stepping the private optimizer gives.
-    const valuesAt = scheduler[internal].previewer();
     const start = scheduler.lastEpoch;
+    const valuesAt = scheduler[internal].previewer(start + steps);
     for (let t = 1; t <= steps; t++) {
       const values = valuesAt(start + t);
       record(lr, values.lr, t);

@@ -44,7 +44,7 @@ describe("npm run example -- examples/<name>.ts (the command each example docume
   });
 
   it("runs the TF.js example in a Node process, with the numbers its test pins", () => {
-    const out = execFileSync(process.execPath, [join(ROOT, "scripts", "run-example.mjs"), "examples/tfjs-fit.ts"], {
+    const out = execFileSync(process.execPath, [join(ROOT, "scripts", "run-ts.mjs"), "examples/tfjs-fit.ts"], {
       cwd: ROOT,
       encoding: "utf8",
       env: { ...process.env, VITEST: undefined },
@@ -57,6 +57,6 @@ describe("npm run example -- examples/<name>.ts (the command each example docume
   });
 
   it("refuses to run without an example", () => {
-    expect(() => execFileSync(process.execPath, [join(ROOT, "scripts", "run-example.mjs")], { cwd: ROOT, stdio: "pipe" })).toThrow(/usage: npm run example/);
+    expect(() => execFileSync(process.execPath, [join(ROOT, "scripts", "run-ts.mjs")], { cwd: ROOT, stdio: "pipe" })).toThrow(/usage: node scripts\/run-ts.mjs/);
   });
 });

@@ -65,9 +65,10 @@ export interface Internals {
   /**
    * For `simulate`: a function giving the values `step()` computes at count `t` (checked as `step()`
    * checks them, NaN for "leave the value"), into arrays of its own, without writing the groups or
-   * moving the counter. Closed forms only.
+   * moving the counter, for counts up to `last` (refused at once, as `step()` would refuse the first
+   * count past the schedule's end). Closed forms only.
    */
-  readonly previewer: () => (t: number) => StepValues;
+  readonly previewer: (last: number) => (t: number) => StepValues;
 }
 
 interface Warning {
@@ -510,11 +511,13 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
       get scale() {
         return self.#scale;
       },
-      previewer: () => {
+      previewer: (last) => {
         const form = self.#state.form;
+        // The counter check of the first step that would fail, or of the last (counts only go up by one).
+        const checked = form.end !== undefined && last > form.end ? form.end + 1 : last;
+        nextCount(self.definition, checked - 1, undefined, form.end);
         const values = valuesFor(form, self.optimizer.paramGroups.length);
         return (t) => {
-          nextCount(self.definition, t - 1, undefined, form.end);
           computeValues(values, form, t, self.type);
           return values;
         };
