@@ -1,4 +1,3 @@
-import { stepCounts } from "../../core/counter.js";
 import type { SchedulerOptions } from "../../core/define.js";
 import { bool, num, positiveNumber, withDefault } from "../../core/schema.js";
 import { defineKerasSchedule, everyGroup, nameOption } from "./keras-schedule.js";
@@ -12,39 +11,27 @@ import { powerBySteps } from "../shared/power-by-steps.js";
  * const scheduler = new ExponentialDecay(optimizer, { initialLearningRate: 0.1, decaySteps: 1000, decayRate: 0.96 });
  * for (let step = 0; step < 10_000; step++) { trainOneBatch(); scheduler.step(); }
  */
-export const ExponentialDecay = /* @__PURE__ */ defineKerasSchedule(
-  {
-    type: "ExponentialDecay",
-    family: "keras",
-    counter: stepCounts,
-    base: "absolute",
-    options: () => ({
-      /** The learning rate at step 0. */
-      initialLearningRate: num(),
-      /** Steps per power of `decayRate` (> 0; a fraction is fine). */
-      decaySteps: positiveNumber(),
-      /** The factor every `decaySteps` steps (above 1 the rate grows). */
-      decayRate: num(),
-      /** Decay at whole multiples of `decaySteps` only. */
-      staircase: withDefault(bool(), false),
-      ...nameOption("ExponentialDecay"),
-    }),
-    build: ({ initialLearningRate, decaySteps, decayRate, staircase }) => {
-      const power = powerBySteps(decayRate); // decayRate ** k, recomputed when k changes
-      return {
-        shape: staircase ? (t) => initialLearningRate * power(Math.floor(t / decaySteps)) : (t) => initialLearningRate * decayRate ** (t / decaySteps),
-        lr: everyGroup,
-      };
-    },
-  },
-  (o) => ({
-    initial_learning_rate: o.initialLearningRate,
-    decay_steps: o.decaySteps,
-    decay_rate: o.decayRate,
-    staircase: o.staircase,
-    name: o.name,
+export const ExponentialDecay = /* @__PURE__ */ defineKerasSchedule({
+  type: "ExponentialDecay",
+  options: () => ({
+    /** The learning rate at step 0. */
+    initialLearningRate: num(),
+    /** Steps per power of `decayRate` (> 0; a fraction is fine). */
+    decaySteps: positiveNumber(),
+    /** The factor every `decaySteps` steps (above 1 the rate grows). */
+    decayRate: num(),
+    /** Decay at whole multiples of `decaySteps` only. */
+    staircase: withDefault(bool(), false),
+    ...nameOption("ExponentialDecay"),
   }),
-);
+  build: ({ initialLearningRate, decaySteps, decayRate, staircase }) => {
+    const power = powerBySteps(decayRate); // decayRate ** k, recomputed when k changes
+    return {
+      shape: staircase ? (t) => initialLearningRate * power(Math.floor(t / decaySteps)) : (t) => initialLearningRate * decayRate ** (t / decaySteps),
+      lr: everyGroup,
+    };
+  },
+});
 
 export type ExponentialDecay = InstanceType<typeof ExponentialDecay>;
 export type ExponentialDecayOptions = SchedulerOptions<typeof ExponentialDecay>;

@@ -6,10 +6,11 @@
  * `{ class_name, config }`.
  */
 import * as z from "zod/mini";
+import { stepCounts } from "../../core/counter.js";
 import { defineSchedule, type ScheduleClass } from "../../core/define.js";
 import type { LRScheduler } from "../../core/engine.js";
 import type { Optimizer } from "../../core/optimizer.js";
-import type { OptionFields, OptionsOf } from "../../core/options.js";
+import { toSnakeCase, type OptionFields, type OptionsOf } from "../../core/options.js";
 import type { ScheduleDefinition } from "../../core/schedule.js";
 import { withDefault } from "../../core/schema.js";
 
@@ -20,13 +21,13 @@ export type KerasConfigValue = number | boolean | string | null | readonly numbe
 export type KerasConfig = Readonly<Record<string, KerasConfigValue>>;
 
 /** A Keras schedule: a scheduler that also gives Keras' config dict. */
-export interface KerasSchedule<C extends KerasConfig = KerasConfig> {
+export interface KerasSchedule<C = KerasConfig> {
   /** Keras' `get_config()`: the constructor's keywords under Keras' names, defaults filled in, `name` included. */
   getConfig(): C;
 }
 
 /** What `keras.optimizers.schedules.serialize(schedule)` writes; `createScheduler` reads it back. */
-export type KerasSerialized<C extends KerasConfig = KerasConfig> = {
+export type KerasSerialized<C = KerasConfig> = {
   module: "keras.optimizers.schedules";
   class_name: string;
   config: C;
@@ -42,22 +43,34 @@ export const nameOption = (keras: string) => ({ name: withDefault(z.nullable(str
 /** The lr of every group is the schedule's value: a Keras optimizer has one learning rate. */
 export const everyGroup = (_i: number, s: number): number => s;
 
+/** `stepSize` -> `step_size`, as a type (Keras' option names have no digits). */
+type SnakeCase<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}` : S;
+
+/** The `get_config()` dict of a schedule with these options: each option under its Keras name, in the schema's order. */
+export type KerasConfigOf<O> = { readonly [K in keyof O & string as SnakeCase<K>]: O[K] };
+
+/** What a Keras schedule declares: `defineSchedule`'s definition without what every Keras schedule shares. */
+export type KerasDefinition<F extends OptionFields, T extends string> = Omit<ScheduleDefinition<F, T, "keras">, "family" | "counter" | "base">;
+
 /**
- * `defineSchedule` for a Keras schedule: the class it makes, with `getConfig()` returning
- * `configOf(options)`, Keras' `get_config()` dict.
+ * `defineSchedule` for a Keras schedule: told the step count, writing absolute values, with
+ * `getConfig()` returning Keras' `get_config()` dict, which is the options under their Keras names
+ * (snake_case), in the order the schema declares them, lists copied.
  */
-export function defineKerasSchedule<F extends OptionFields, T extends string, C extends KerasConfig>(
-  definition: ScheduleDefinition<F, T, "keras">,
-  configOf: (options: Readonly<OptionsOf<F>>) => C,
-): ScheduleClass<F, LRScheduler<OptionsOf<F>> & KerasSchedule<C>, T, "keras"> {
-  const Base = defineSchedule(definition) as unknown as new (optimizer: Optimizer, options?: unknown) => LRScheduler<OptionsOf<F>>;
-  const Keras = class extends Base implements KerasSchedule<C> {
-    getConfig(): C {
-      return configOf(this.options);
+export function defineKerasSchedule<F extends OptionFields, T extends string>(
+  definition: KerasDefinition<F, T>,
+): ScheduleClass<F, LRScheduler<OptionsOf<F>> & KerasSchedule<KerasConfigOf<OptionsOf<F>>>, T, "keras"> {
+  type Config = KerasConfigOf<OptionsOf<F>>;
+  const full: ScheduleDefinition<F, T, "keras"> = { ...definition, family: "keras", counter: stepCounts, base: "absolute" };
+  const Base = defineSchedule(full) as unknown as new (optimizer: Optimizer, options?: unknown) => LRScheduler<OptionsOf<F>>;
+  const Keras = class extends Base implements KerasSchedule<Config> {
+    getConfig(): Config {
+      const entries = Object.entries(this.options).map(([key, value]) => [toSnakeCase(key), Array.isArray(value) ? [...value] : value]);
+      return Object.fromEntries(entries) as Config;
     }
   };
   Object.defineProperty(Keras, "name", { value: definition.type });
-  return Keras as unknown as ScheduleClass<F, LRScheduler<OptionsOf<F>> & KerasSchedule<C>, T, "keras">;
+  return Keras as unknown as ScheduleClass<F, LRScheduler<OptionsOf<F>> & KerasSchedule<Config>, T, "keras">;
 }
 
 /**
@@ -69,6 +82,6 @@ export function defineKerasSchedule<F extends OptionFields, T extends string, C 
  * const json = JSON.stringify(serializeKerasSchedule(schedule));
  * const again = createScheduler(otherOptimizer, JSON.parse(json));
  */
-export function serializeKerasSchedule<C extends KerasConfig>(schedule: LRScheduler & KerasSchedule<C>): KerasSerialized<C> {
+export function serializeKerasSchedule<C>(schedule: LRScheduler & KerasSchedule<C>): KerasSerialized<C> {
   return { module: "keras.optimizers.schedules", class_name: schedule.type, config: schedule.getConfig(), registered_name: null };
 }

@@ -1,4 +1,3 @@
-import { stepCounts } from "../../core/counter.js";
 import type { SchedulerOptions } from "../../core/define.js";
 import { bool, num, positiveNumber, withDefault } from "../../core/schema.js";
 import { defineKerasSchedule, everyGroup, nameOption } from "./keras-schedule.js";
@@ -12,48 +11,35 @@ import { defineKerasSchedule, everyGroup, nameOption } from "./keras-schedule.js
  * const scheduler = new PolynomialDecay(optimizer, { initialLearningRate: 0.1, decaySteps: 10_000, endLearningRate: 0.01, power: 0.5 });
  * for (let step = 0; step < 10_000; step++) { trainOneBatch(); scheduler.step(); }
  */
-export const PolynomialDecay = /* @__PURE__ */ defineKerasSchedule(
-  {
-    type: "PolynomialDecay",
-    family: "keras",
-    counter: stepCounts,
-    base: "absolute",
-    options: () => ({
-      /** The learning rate at step 0. */
-      initialLearningRate: num(),
-      /** Steps from the initial to the end rate (> 0; a fraction is fine). */
-      decaySteps: positiveNumber(),
-      /** The rate reached at `decaySteps` (above the initial one the rate rises). */
-      endLearningRate: withDefault(num(), 0.0001),
-      /** The power of the polynomial. */
-      power: withDefault(num(), 1.0),
-      /** Start again past `decaySteps`, over the next multiple of it. */
-      cycle: withDefault(bool(), false),
-      ...nameOption("PolynomialDecay"),
-    }),
-    build: ({ initialLearningRate, decaySteps, endLearningRate, power, cycle }) => {
-      const span = initialLearningRate - endLearningRate;
-      return {
-        shape: cycle
-          ? (t) => {
-              // The first multiple of decay_steps that is not below t; Keras forces the multiplier to 1 at step 0.
-              const multiplier = t === 0 ? 1.0 : Math.ceil(t / decaySteps);
-              return span * (1 - t / (decaySteps * multiplier)) ** power + endLearningRate;
-            }
-          : (t) => span * (1 - Math.min(t, decaySteps) / decaySteps) ** power + endLearningRate,
-        lr: everyGroup,
-      };
-    },
-  },
-  (o) => ({
-    initial_learning_rate: o.initialLearningRate,
-    decay_steps: o.decaySteps,
-    end_learning_rate: o.endLearningRate,
-    power: o.power,
-    cycle: o.cycle,
-    name: o.name,
+export const PolynomialDecay = /* @__PURE__ */ defineKerasSchedule({
+  type: "PolynomialDecay",
+  options: () => ({
+    /** The learning rate at step 0. */
+    initialLearningRate: num(),
+    /** Steps from the initial to the end rate (> 0; a fraction is fine). */
+    decaySteps: positiveNumber(),
+    /** The rate reached at `decaySteps` (above the initial one the rate rises). */
+    endLearningRate: withDefault(num(), 0.0001),
+    /** The power of the polynomial. */
+    power: withDefault(num(), 1.0),
+    /** Start again past `decaySteps`, over the next multiple of it. */
+    cycle: withDefault(bool(), false),
+    ...nameOption("PolynomialDecay"),
   }),
-);
+  build: ({ initialLearningRate, decaySteps, endLearningRate, power, cycle }) => {
+    const span = initialLearningRate - endLearningRate;
+    return {
+      shape: cycle
+        ? (t) => {
+            // The first multiple of decay_steps that is not below t; Keras forces the multiplier to 1 at step 0.
+            const multiplier = t === 0 ? 1.0 : Math.ceil(t / decaySteps);
+            return span * (1 - t / (decaySteps * multiplier)) ** power + endLearningRate;
+          }
+        : (t) => span * (1 - Math.min(t, decaySteps) / decaySteps) ** power + endLearningRate,
+      lr: everyGroup,
+    };
+  },
+});
 
 export type PolynomialDecay = InstanceType<typeof PolynomialDecay>;
 export type PolynomialDecayOptions = SchedulerOptions<typeof PolynomialDecay>;

@@ -1,8 +1,7 @@
 import type { SchedulerOptions } from "../../core/define.js";
 import { num, withDefault } from "../../core/schema.js";
-import { timmClass, timmTime } from "./base.js";
-import { cycleForm, cycleLength } from "./cycles.js";
-import { checkInitialize, initializeOption, noiseOptions, tInEpochsOption, timmDialect, warmupOptions } from "./options.js";
+import { cycleSchedulerClass, warnIfNoEffect } from "./cycles.js";
+import { initializeOption, noiseOptions, tInEpochsOption, warmupOptions } from "./options.js";
 
 const cosineOptions = () => ({
   /** Length of the first cycle (timm asserts > 0). */
@@ -23,25 +22,14 @@ const cosineOptions = () => ({
   ...initializeOption(),
 });
 
-const CosineLRSchedulerBase = /* @__PURE__ */ timmClass({
+const CosineLRSchedulerBase = /* @__PURE__ */ cycleSchedulerClass({
   type: "CosineLRScheduler",
-  family: "timm",
-  counter: timmTime,
   options: cosineOptions,
-  build(o, ctx) {
-    checkInitialize(ctx, o.initialize);
-    if (o.tInitial === 1 && o.cycleMul === 1 && o.cycleDecay === 1) {
-      ctx.warn("no-effect", "Cosine annealing scheduler will have no effect on the learning rate since t_initial = t_mul = eta_mul = 1.");
-    }
+  curve(o, ctx) {
+    warnIfNoEffect(o, ctx);
     const k = o.kDecay;
-    return cycleForm("CosineLRScheduler", o, {
-      factor: (elapsed, length) => 1 + Math.cos((Math.PI * elapsed ** k) / length ** k),
-      scale: 0.5,
-      decayBeforeLimit: true,
-      warmupTowardCurve: false,
-    }, ctx);
+    return { factor: (elapsed, length) => 1 + Math.cos((Math.PI * elapsed ** k) / length ** k), scale: 0.5, decayBeforeLimit: true, warmupTowardCurve: false };
   },
-  reference: /* @__PURE__ */ timmDialect(),
 });
 
 /**
@@ -57,11 +45,6 @@ const CosineLRSchedulerBase = /* @__PURE__ */ timmClass({
  *   scheduler.step(epoch + 1);
  * }
  */
-export class CosineLRScheduler extends CosineLRSchedulerBase {
-  /** timm's `get_cycle_length(cycles=0)`: the length of `cycles` cycles (default `cycle_limit`, at least 1), plus `warmup_t` with the prefix. */
-  getCycleLength(cycles = 0): number {
-    return cycleLength(this.options, cycles);
-  }
-}
+export class CosineLRScheduler extends CosineLRSchedulerBase {}
 
 export type CosineLRSchedulerOptions = SchedulerOptions<typeof CosineLRScheduler>;

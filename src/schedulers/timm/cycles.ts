@@ -3,11 +3,15 @@
  * PolyLRScheduler): a warmup, then cycles of a decaying curve, each peak `base * cycle_decay ** i`,
  * `lr_min` once `cycle_limit` cycles have run; noise on top, `lrScale` on each write.
  */
+import type { ScheduleClass } from "../../core/define.js";
 import { StepError } from "../../core/errors.js";
+import type { Optimizer } from "../../core/optimizer.js";
+import type { OptionFields, OptionsOf } from "../../core/options.js";
 import type { BuildContext, Form } from "../../core/schedule.js";
 import { correctlyRoundedLog } from "../shared/correctly-rounded-log.js";
 import { timmNoise, type Noise } from "./noise.js";
-import { lrScales, warmupSlopes, type NoiseSettings } from "./options.js";
+import { timmClass, timmTime, type TimmScheduler } from "./base.js";
+import { checkInitialize, lrScales, timmDialect, warmupSlopes, type NoiseSettings } from "./options.js";
 import { floorDivide, floorLog } from "./python.js";
 
 /** The settings of a cycle schedule (validated options). */
@@ -119,4 +123,51 @@ export function cycleForm(type: string, o: CycleSettings, curve: CycleCurve, ctx
       return (at.noisy ? v + v * at.noise : v) * scales[i]!;
     },
   };
+}
+
+/** What a cycle schedule declares: its name, its options (with the cycle settings among them) and its curve. */
+export interface CycleDefinition<F extends OptionFields, T extends string> {
+  readonly type: T;
+  readonly options: () => F;
+  /** The curve of one cycle, from the validated options; it may refuse an option (`ctx.fail`) or warn. */
+  readonly curve: (o: OptionsOf<F>, ctx: BuildContext) => CycleCurve;
+}
+
+/** A cycle schedule's scheduler: timm's calls and its `get_cycle_length`. */
+export type CycleScheduler<O extends object> = TimmScheduler<O> & {
+  /** timm's `get_cycle_length(cycles=0)`: the length of `cycles` cycles (default `cycle_limit`, at least 1), plus `warmup_t` with the prefix. */
+  getCycleLength(cycles?: number): number;
+};
+
+/** The class of a timm cycle schedule: timm's time and dialect, `initialize` checked, the cycle form of `curve`. */
+export function cycleSchedulerClass<F extends OptionFields, T extends string>(
+  definition: CycleDefinition<F, T>,
+): ScheduleClass<F, CycleScheduler<OptionsOf<F>>, T, "timm"> {
+  const { type, options, curve } = definition;
+  const Timm = timmClass({
+    type,
+    family: "timm",
+    counter: timmTime,
+    options,
+    build(o, ctx) {
+      const settings = o as OptionsOf<F> & CycleSettings & { initialize: boolean };
+      checkInitialize(ctx, settings.initialize);
+      return cycleForm(type, settings, curve(o, ctx), ctx);
+    },
+    reference: timmDialect(),
+  }) as unknown as new (optimizer: Optimizer, options?: unknown) => TimmScheduler<OptionsOf<F>>;
+  const Cycle = class extends Timm {
+    getCycleLength(cycles = 0): number {
+      return cycleLength(this.options as unknown as CycleSettings, cycles);
+    }
+  };
+  Object.defineProperty(Cycle, "name", { value: type });
+  return Cycle as unknown as ScheduleClass<F, CycleScheduler<OptionsOf<F>>, T, "timm">;
+}
+
+/** timm's warning for a cosine or poly schedule that leaves the lr where it is (one cycle of length 1, no growth, no decay). */
+export function warnIfNoEffect(o: Pick<CycleSettings, "tInitial" | "cycleMul" | "cycleDecay">, ctx: BuildContext): void {
+  if (o.tInitial === 1 && o.cycleMul === 1 && o.cycleDecay === 1) {
+    ctx.warn("no-effect", "Cosine annealing scheduler will have no effect on the learning rate since t_initial = t_mul = eta_mul = 1.");
+  }
 }

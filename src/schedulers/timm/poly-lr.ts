@@ -1,8 +1,7 @@
 import type { SchedulerOptions } from "../../core/define.js";
 import { num, withDefault } from "../../core/schema.js";
-import { timmClass, timmTime } from "./base.js";
-import { cycleForm, cycleLength } from "./cycles.js";
-import { checkInitialize, initializeOption, noiseOptions, tInEpochsOption, timmDialect, warmupOptions } from "./options.js";
+import { cycleSchedulerClass, warnIfNoEffect } from "./cycles.js";
+import { initializeOption, noiseOptions, tInEpochsOption, warmupOptions } from "./options.js";
 
 const polyOptions = () => ({
   /** Length of the first cycle (timm asserts > 0). */
@@ -22,25 +21,14 @@ const polyOptions = () => ({
   ...initializeOption(),
 });
 
-const PolyLRSchedulerBase = /* @__PURE__ */ timmClass({
+const PolyLRSchedulerBase = /* @__PURE__ */ cycleSchedulerClass({
   type: "PolyLRScheduler",
-  family: "timm",
-  counter: timmTime,
   options: polyOptions,
-  build(o, ctx) {
-    checkInitialize(ctx, o.initialize);
-    if (o.tInitial === 1 && o.cycleMul === 1 && o.cycleDecay === 1) {
-      ctx.warn("no-effect", "Cosine annealing scheduler will have no effect on the learning rate since t_initial = t_mul = eta_mul = 1.");
-    }
+  curve(o, ctx) {
+    warnIfNoEffect(o, ctx);
     const { kDecay: k, power } = o;
-    return cycleForm("PolyLRScheduler", o, {
-      factor: (elapsed, length) => (1 - elapsed ** k / length ** k) ** power,
-      scale: 1,
-      decayBeforeLimit: true,
-      warmupTowardCurve: false,
-    }, ctx);
+    return { factor: (elapsed, length) => (1 - elapsed ** k / length ** k) ** power, scale: 1, decayBeforeLimit: true, warmupTowardCurve: false };
   },
-  reference: /* @__PURE__ */ timmDialect(),
 });
 
 /**
@@ -51,11 +39,6 @@ const PolyLRSchedulerBase = /* @__PURE__ */ timmClass({
  * const scheduler = new PolyLRScheduler(optimizer, { tInitial: 100, power: 1, lrMin: 1e-3 });
  * for (let epoch = 0; epoch < 100; epoch++) scheduler.step(epoch + 1);
  */
-export class PolyLRScheduler extends PolyLRSchedulerBase {
-  /** timm's `get_cycle_length(cycles=0)`. */
-  getCycleLength(cycles = 0): number {
-    return cycleLength(this.options, cycles);
-  }
-}
+export class PolyLRScheduler extends PolyLRSchedulerBase {}
 
 export type PolyLRSchedulerOptions = SchedulerOptions<typeof PolyLRScheduler>;

@@ -1,8 +1,7 @@
 import type { SchedulerOptions } from "../../core/define.js";
 import { bool, num, withDefault } from "../../core/schema.js";
-import { timmClass, timmTime } from "./base.js";
-import { cycleForm, cycleLength } from "./cycles.js";
-import { checkInitialize, initializeOption, noiseOptions, tInEpochsOption, timmDialect } from "./options.js";
+import { cycleSchedulerClass } from "./cycles.js";
+import { initializeOption, noiseOptions, tInEpochsOption } from "./options.js";
 
 const atLeastZero = (what: string) => num(`a number >= 0 (timm asserts ${what} >= 0)`, (v) => v >= 0);
 
@@ -28,26 +27,18 @@ const tanhOptions = () => ({
   ...initializeOption(),
 });
 
-const TanhLRSchedulerBase = /* @__PURE__ */ timmClass({
+const TanhLRSchedulerBase = /* @__PURE__ */ cycleSchedulerClass({
   type: "TanhLRScheduler",
-  family: "timm",
-  counter: timmTime,
   options: tanhOptions,
-  build(o, ctx) {
-    checkInitialize(ctx, o.initialize);
+  curve(o, ctx) {
     if (!(o.lb < o.ub)) ctx.fail("lb", o.lb, `a number below ub = ${o.ub} (timm asserts lb < ub)`);
     const { lb, ub } = o;
-    return cycleForm("TanhLRScheduler", o, {
-      factor: (elapsed, length) => {
-        const tr = elapsed / length;
-        return 1 - Math.tanh(lb * (1 - tr) + ub * tr);
-      },
-      scale: 0.5,
-      decayBeforeLimit: false,
-      warmupTowardCurve: !o.warmupPrefix,
-    }, ctx);
+    const factor = (elapsed: number, length: number) => {
+      const tr = elapsed / length;
+      return 1 - Math.tanh(lb * (1 - tr) + ub * tr);
+    };
+    return { factor, scale: 0.5, decayBeforeLimit: false, warmupTowardCurve: !o.warmupPrefix };
   },
-  reference: /* @__PURE__ */ timmDialect(),
 });
 
 /**
@@ -59,11 +50,6 @@ const TanhLRSchedulerBase = /* @__PURE__ */ timmClass({
  * const scheduler = new TanhLRScheduler(optimizer, { tInitial: 50, lrMin: 1e-4, warmupT: 5, warmupLrInit: 1e-5 });
  * for (let epoch = 0; epoch < 50; epoch++) scheduler.step(epoch + 1);
  */
-export class TanhLRScheduler extends TanhLRSchedulerBase {
-  /** timm's `get_cycle_length(cycles=0)`. */
-  getCycleLength(cycles = 0): number {
-    return cycleLength(this.options, cycles);
-  }
-}
+export class TanhLRScheduler extends TanhLRSchedulerBase {}
 
 export type TanhLRSchedulerOptions = SchedulerOptions<typeof TanhLRScheduler>;
