@@ -4,7 +4,21 @@
  * its own lr (`base: "absolute"`). The piecewise schedules take `{ step: scale }` dicts.
  */
 import * as z from "zod/mini";
-import type { CompleteForm } from "../../core/schedule.js";
+import { stepCounts } from "../../core/counter.js";
+import { defineSchedule, type ScheduleClass } from "../../core/define.js";
+import type { LRScheduler } from "../../core/engine.js";
+import type { OptionFields, OptionsOf } from "../../core/options.js";
+import type { CompleteForm, ScheduleDefinition } from "../../core/schedule.js";
+
+/**
+ * `defineSchedule` for an optax schedule: a function of the step count (`stepCounts`: construction
+ * writes count 0, each `step()` the next), its value written into every group (`base: "absolute"`).
+ */
+export function defineOptaxSchedule<F extends OptionFields, T extends string>(
+  definition: Omit<ScheduleDefinition<F, T, "optax">, "family" | "counter" | "base">,
+): ScheduleClass<F, LRScheduler<OptionsOf<F>>, T, "optax"> {
+  return defineSchedule({ ...definition, family: "optax", counter: stepCounts, base: "absolute" });
+}
 
 /** A form whose value at count `t` is what every group gets. */
 export function absolute(value: (t: number) => number): CompleteForm {

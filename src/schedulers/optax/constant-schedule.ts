@@ -1,19 +1,15 @@
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { num } from "../../core/schema.js";
-import { constantForm } from "./common.js";
+import { defineOptaxSchedule, constantForm } from "./common.js";
 
 /**
  * optax's `constant_schedule(value)`: `value` at every count, in every param group.
  * @example
  * const scheduler = new OptaxConstantSchedule(optimizer, { value: 3e-4 });
  */
-export const OptaxConstantSchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxConstantSchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "constant_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The value held throughout. */
     value: num(),

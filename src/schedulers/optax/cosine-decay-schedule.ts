@@ -1,9 +1,8 @@
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { CompleteForm } from "../../core/schedule.js";
 import { num, positiveNumber, withDefault } from "../../core/schema.js";
-import { absolute } from "./common.js";
+import { defineOptaxSchedule, absolute } from "./common.js";
 
 /** The arguments of optax's `cosine_decay_schedule` (`decaySteps` > 0). */
 export interface CosineDecayParameters {
@@ -28,11 +27,8 @@ export function cosineDecayForm({ initValue, decaySteps, alpha, exponent }: Cosi
  * @example
  * const scheduler = new OptaxCosineDecaySchedule(optimizer, { initValue: 0.1, decaySteps: 100, alpha: 0.1 });
  */
-export const OptaxCosineDecaySchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxCosineDecaySchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "cosine_decay_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The value at count 0. */
     initValue: num(),

@@ -1,9 +1,9 @@
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { num, withDefault } from "../../core/schema.js";
 import { onecycleBoundaries, pythonInt } from "./onecycle.js";
 import { interpolateForm } from "./piecewise-interpolate-schedule.js";
+import { defineOptaxSchedule } from "./common.js";
 
 /**
  * optax's `cosine_onecycle_schedule`: `piecewise_interpolate_schedule("cosine", peak_value / div_factor,
@@ -12,11 +12,8 @@ import { interpolateForm } from "./piecewise-interpolate-schedule.js";
  * @example
  * const scheduler = new OptaxCosineOnecycleSchedule(optimizer, { transitionSteps: 200, peakValue: 0.01, pctStart: 0.25 });
  */
-export const OptaxCosineOnecycleSchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxCosineOnecycleSchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "cosine_onecycle_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** `T`: the length of the cycle, in counts (> 0). */
     transitionSteps: num(),

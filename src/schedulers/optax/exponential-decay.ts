@@ -1,10 +1,9 @@
 import * as z from "zod/mini";
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { BuildContext, CompleteForm } from "../../core/schedule.js";
 import { bool, num, withDefault } from "../../core/schema.js";
-import { absolute, constantForm } from "./common.js";
+import { defineOptaxSchedule, absolute, constantForm } from "./common.js";
 
 /** The arguments of optax's `exponential_decay`. */
 export interface ExponentialParameters {
@@ -63,11 +62,8 @@ export function exponentialForm(p: ExponentialParameters, ctx: Pick<BuildContext
  * @example
  * const scheduler = new OptaxExponentialDecay(optimizer, { initValue: 1, transitionSteps: 5, decayRate: 0.5, transitionBegin: 10, staircase: true, endValue: 0.05 });
  */
-export const OptaxExponentialDecay = /* @__PURE__ */ defineSchedule({
+export const OptaxExponentialDecay = /* @__PURE__ */ defineOptaxSchedule({
   type: "exponential_decay",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The value up to `transitionBegin`. */
     initValue: num(),

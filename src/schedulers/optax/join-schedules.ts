@@ -1,9 +1,9 @@
 import { sequence } from "../../core/compose.js";
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { LRScheduler } from "../../core/engine.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { listOf, num, schedulerInstance } from "../../core/schema.js";
+import { defineOptaxSchedule } from "./common.js";
 
 /**
  * optax's `join_schedules`: `schedules[0]` until the first boundary, then at count `t` the last
@@ -24,11 +24,8 @@ import { listOf, num, schedulerInstance } from "../../core/schema.js";
  *   },
  * });
  */
-export const OptaxJoinSchedules = /* @__PURE__ */ defineSchedule({
+export const OptaxJoinSchedules = /* @__PURE__ */ defineOptaxSchedule({
   type: "join_schedules",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The schedules, in order, built on the same optimizer; each gets the count since its boundary. */
     schedules: listOf(schedulerInstance(), "a list of schedulers (LRScheduler instances, or { type, params } configs in createScheduler)"),

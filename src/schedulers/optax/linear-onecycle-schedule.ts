@@ -1,9 +1,9 @@
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { num, withDefault } from "../../core/schema.js";
 import { onecycleBoundaries, pythonInt } from "./onecycle.js";
 import { interpolateForm } from "./piecewise-interpolate-schedule.js";
+import { defineOptaxSchedule } from "./common.js";
 
 /**
  * optax's `linear_onecycle_schedule`: `piecewise_interpolate_schedule("linear", peak_value / div_factor,
@@ -12,11 +12,8 @@ import { interpolateForm } from "./piecewise-interpolate-schedule.js";
  * @example
  * const scheduler = new OptaxLinearOnecycleSchedule(optimizer, { transitionSteps: 100, peakValue: 0.1 });
  */
-export const OptaxLinearOnecycleSchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxLinearOnecycleSchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "linear_onecycle_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** `T`: the length of the cycle, in counts (> 0). */
     transitionSteps: num(),

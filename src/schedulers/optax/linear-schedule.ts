@@ -1,8 +1,8 @@
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { num, withDefault } from "../../core/schema.js";
 import { polynomialForm } from "./polynomial-schedule.js";
+import { defineOptaxSchedule } from "./common.js";
 
 /**
  * optax's `linear_schedule`: `polynomial_schedule` with `power=1`, a straight line from `init_value`
@@ -10,11 +10,8 @@ import { polynomialForm } from "./polynomial-schedule.js";
  * @example
  * const scheduler = new OptaxLinearSchedule(optimizer, { initValue: 0, endValue: 0.1, transitionSteps: 30 });
  */
-export const OptaxLinearSchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxLinearSchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "linear_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The value up to `transitionBegin`. */
     initValue: num(),

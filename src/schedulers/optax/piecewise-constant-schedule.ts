@@ -1,8 +1,7 @@
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { num } from "../../core/schema.js";
-import { absolute, boundariesAndScalesOption, sortedEntries } from "./common.js";
+import { defineOptaxSchedule, absolute, boundariesAndScalesOption, sortedEntries } from "./common.js";
 
 /**
  * optax's `piecewise_constant_schedule`: `init_value` times every `scale` whose `boundary <= count`
@@ -12,11 +11,8 @@ import { absolute, boundariesAndScalesOption, sortedEntries } from "./common.js"
  * // 0.1 for counts 0-29, 0.01 from 30, 0.005 from 60
  * const scheduler = new OptaxPiecewiseConstantSchedule(optimizer, { initValue: 0.1, boundariesAndScales: { 30: 0.1, 60: 0.5 } });
  */
-export const OptaxPiecewiseConstantSchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxPiecewiseConstantSchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "piecewise_constant_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The value before the first boundary. */
     initValue: num(),

@@ -1,9 +1,8 @@
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { CompleteForm } from "../../core/schedule.js";
 import { num, oneOf } from "../../core/schema.js";
-import { absolute, boundariesAndScalesOption, sortedEntries } from "./common.js";
+import { defineOptaxSchedule, absolute, boundariesAndScalesOption, sortedEntries } from "./common.js";
 
 export type InterpolateType = "linear" | "cosine";
 
@@ -45,11 +44,8 @@ export function interpolateForm(type: InterpolateType, initValue: number, bounda
  * // 1 -> 0.5 linearly over counts 0-10, then -> 0.05 over 10-25, then 0.05
  * const scheduler = new OptaxPiecewiseInterpolateSchedule(optimizer, { interpolateType: "linear", initValue: 1, boundariesAndScales: { 10: 0.5, 25: 0.1 } });
  */
-export const OptaxPiecewiseInterpolateSchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxPiecewiseInterpolateSchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "piecewise_interpolate_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** `"linear"` or `"cosine"`. */
     interpolateType: oneOf(["linear", "cosine"] as const),

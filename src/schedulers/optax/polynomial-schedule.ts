@@ -1,9 +1,8 @@
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { BuildContext, CompleteForm } from "../../core/schedule.js";
 import { num, withDefault } from "../../core/schema.js";
-import { absolute, constantForm } from "./common.js";
+import { defineOptaxSchedule, absolute, constantForm } from "./common.js";
 
 /** The arguments of optax's `polynomial_schedule`. */
 export interface PolynomialParameters {
@@ -49,11 +48,8 @@ export function polynomialForm(p: PolynomialParameters, ctx: Pick<BuildContext, 
  * @example
  * const scheduler = new OptaxPolynomialSchedule(optimizer, { initValue: 1, endValue: 0.01, power: 2, transitionSteps: 100 });
  */
-export const OptaxPolynomialSchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxPolynomialSchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "polynomial_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The value up to `transitionBegin`. */
     initValue: num(),

@@ -1,13 +1,13 @@
 import * as z from "zod/mini";
 import { sequence } from "../../core/compose.js";
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import { InvalidOptionError } from "../../core/errors.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { parseOptions, pythonName } from "../../core/options.js";
 import type { BuildContext, CompleteForm } from "../../core/schedule.js";
 import { listOf } from "../../core/schema.js";
 import { warmupCosineDecayForm, warmupCosineDecayOptions, type OptaxWarmupCosineDecayScheduleOptions } from "./warmup-cosine-decay-schedule.js";
+import { defineOptaxSchedule } from "./common.js";
 
 const isKeywords = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -45,11 +45,8 @@ function cycle(kwargs: Record<string, unknown>, i: number, ctx: BuildContext): {
  *   ],
  * });
  */
-export const OptaxSgdrSchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxSgdrSchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "sgdr_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The cycles: each the keyword arguments of `warmup_cosine_decay_schedule` (either spelling); its `decaySteps` is the cycle's length. */
     cosineKwargs: listOf(

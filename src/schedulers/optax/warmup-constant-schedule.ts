@@ -1,8 +1,8 @@
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { num } from "../../core/schema.js";
 import { polynomialForm } from "./polynomial-schedule.js";
+import { defineOptaxSchedule } from "./common.js";
 
 /**
  * optax's `warmup_constant_schedule`: `linear_schedule(init_value, peak_value, warmup_steps)`, a linear
@@ -11,11 +11,8 @@ import { polynomialForm } from "./polynomial-schedule.js";
  * @example
  * const scheduler = new OptaxWarmupConstantSchedule(optimizer, { initValue: 0, peakValue: 0.1, warmupSteps: 10 });
  */
-export const OptaxWarmupConstantSchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxWarmupConstantSchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "warmup_constant_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The value at count 0. */
     initValue: num(),

@@ -1,12 +1,12 @@
 import { sequence } from "../../core/compose.js";
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import type { OptionsOf } from "../../core/options.js";
 import type { BuildContext, CompleteForm } from "../../core/schedule.js";
 import { num, withDefault } from "../../core/schema.js";
 import { cosineDecayForm } from "./cosine-decay-schedule.js";
 import { polynomialForm } from "./polynomial-schedule.js";
+import { defineOptaxSchedule } from "./common.js";
 
 /** The keyword arguments of optax's `warmup_cosine_decay_schedule` (also one cycle of `sgdr_schedule`). */
 export const warmupCosineDecayOptions = () => ({
@@ -48,11 +48,8 @@ export function warmupCosineDecayForm(o: WarmupCosineDecayParameters, ctx: Pick<
  * @example
  * const scheduler = new OptaxWarmupCosineDecaySchedule(optimizer, { initValue: 0, peakValue: 1e-3, warmupSteps: 500, decaySteps: 6000, endValue: 1e-5 });
  */
-export const OptaxWarmupCosineDecaySchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxWarmupCosineDecaySchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "warmup_cosine_decay_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: warmupCosineDecayOptions,
   build: (o, ctx) => warmupCosineDecayForm(o, ctx),
 });

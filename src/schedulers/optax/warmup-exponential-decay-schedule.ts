@@ -1,11 +1,11 @@
 import * as z from "zod/mini";
 import { sequence } from "../../core/compose.js";
-import { stepCounts } from "../../core/counter.js";
-import { defineSchedule, type SchedulerOptions } from "../../core/define.js";
+import type { SchedulerOptions } from "../../core/define.js";
 import type { Optimizer } from "../../core/optimizer.js";
 import { bool, num, withDefault } from "../../core/schema.js";
 import { exponentialForm } from "./exponential-decay.js";
 import { polynomialForm } from "./polynomial-schedule.js";
+import { defineOptaxSchedule } from "./common.js";
 
 /**
  * optax's `warmup_exponential_decay_schedule`: `join_schedules([linear_schedule(init_value, peak_value,
@@ -14,11 +14,8 @@ import { polynomialForm } from "./polynomial-schedule.js";
  * @example
  * const scheduler = new OptaxWarmupExponentialDecaySchedule(optimizer, { initValue: 0, peakValue: 0.1, warmupSteps: 20, transitionSteps: 10, decayRate: 0.8, endValue: 0.01 });
  */
-export const OptaxWarmupExponentialDecaySchedule = /* @__PURE__ */ defineSchedule({
+export const OptaxWarmupExponentialDecaySchedule = /* @__PURE__ */ defineOptaxSchedule({
   type: "warmup_exponential_decay_schedule",
-  family: "optax",
-  counter: stepCounts,
-  base: "absolute",
   options: () => ({
     /** The value at count 0. */
     initValue: num(),

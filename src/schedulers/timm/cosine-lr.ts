@@ -1,19 +1,10 @@
 import type { SchedulerOptions } from "../../core/define.js";
 import { num, withDefault } from "../../core/schema.js";
 import { cycleSchedulerClass, warnIfNoEffect } from "./cycles.js";
-import { initializeOption, noiseOptions, tInEpochsOption, warmupOptions } from "./options.js";
+import { cycleOptions, initializeOption, noiseOptions, tInEpochsOption, warmupOptions } from "./options.js";
 
 const cosineOptions = () => ({
-  /** Length of the first cycle (timm asserts > 0). */
-  tInitial: num("a number > 0 (timm asserts t_initial > 0)", (v) => v > 0),
-  /** The floor of the lr (timm asserts >= 0). */
-  lrMin: withDefault(num("a number >= 0 (timm asserts lr_min >= 0)", (v) => v >= 0), 0),
-  /** Each cycle is `cycle_mul` times as long as the one before. */
-  cycleMul: withDefault(num(), 1),
-  /** Each cycle's peak is `cycle_decay` times the one before. */
-  cycleDecay: withDefault(num(), 1),
-  /** Cycles run before the lr stays at `lr_min`. */
-  cycleLimit: withDefault(num(), 1),
+  ...cycleOptions(),
   ...warmupOptions(false),
   ...tInEpochsOption(),
   ...noiseOptions(),

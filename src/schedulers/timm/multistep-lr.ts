@@ -1,8 +1,6 @@
 import type { SchedulerOptions } from "../../core/define.js";
-import { listOf, num, withDefault } from "../../core/schema.js";
-import { timmClass, timmTime } from "./base.js";
-import { decayForm } from "./decay-form.js";
-import { checkInitialize, initializeOption, noiseOptions, tInEpochsOption, timmDialect, warmupOptions } from "./options.js";
+import { listOf, num } from "../../core/schema.js";
+import { decaySchedulerClass } from "./decay-form.js";
 import { bisectRight } from "./python.js";
 
 /**
@@ -14,26 +12,11 @@ import { bisectRight } from "./python.js";
  * const scheduler = new MultiStepLRScheduler(optimizer, { decayT: [30, 60], decayRate: 0.1 });
  * for (let epoch = 0; epoch < 90; epoch++) scheduler.step(epoch + 1);
  */
-export const MultiStepLRScheduler = /* @__PURE__ */ timmClass({
+export const MultiStepLRScheduler = /* @__PURE__ */ decaySchedulerClass({
   type: "MultiStepLRScheduler",
-  family: "timm",
-  counter: timmTime,
-  options: () => ({
-    /** The milestones (timm assumes them sorted and bisects the list as given). */
-    decayT: listOf(num(), "a list of numbers (the milestones)"),
-    /** The factor applied at each milestone. */
-    decayRate: withDefault(num(), 1),
-    ...warmupOptions(true),
-    ...tInEpochsOption(),
-    ...noiseOptions(),
-    ...initializeOption(),
-  }),
-  build(o, ctx) {
-    checkInitialize(ctx, o.initialize);
-    const milestones = [...o.decayT];
-    return decayForm("MultiStepLRScheduler", o, (t) => bisectRight(milestones, t + 1), ctx);
-  },
-  reference: /* @__PURE__ */ timmDialect(),
+  /** The milestones (timm assumes them sorted and bisects the list as given). */
+  decayT: () => listOf(num(), "a list of numbers (the milestones)"),
+  decays: (milestones, t) => bisectRight(milestones, t + 1),
 });
 
 export type MultiStepLRScheduler = InstanceType<typeof MultiStepLRScheduler>;

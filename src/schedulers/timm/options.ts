@@ -31,6 +31,20 @@ export const warmupOptions = (prefixDefault: boolean) => ({
 /** true: `step(epoch)` sets the lr; false: `stepUpdate(numUpdates)` does. */
 export const tInEpochsOption = () => ({ tInEpochs: withDefault(bool(), true) });
 
+/** The cycle options of CosineLRScheduler and PolyLRScheduler (TanhLRScheduler asserts more of them). */
+export const cycleOptions = () => ({
+  /** Length of the first cycle (timm asserts > 0). */
+  tInitial: num("a number > 0 (timm asserts t_initial > 0)", (v) => v > 0),
+  /** The floor of the lr (timm asserts >= 0). */
+  lrMin: withDefault(num("a number >= 0 (timm asserts lr_min >= 0)", (v) => v >= 0), 0),
+  /** Each cycle is `cycle_mul` times as long as the one before. */
+  cycleMul: withDefault(num(), 1),
+  /** Each cycle's peak is `cycle_decay` times the one before. */
+  cycleDecay: withDefault(num(), 1),
+  /** Cycles run before the lr stays at `lr_min`. */
+  cycleLimit: withDefault(num(), 1),
+});
+
 /** Noise on the lr: `lr + lr * n`, n drawn from a torch generator seeded with `noise_seed + t`. */
 export const noiseOptions = () => ({
   noiseRangeT: z._default(z.nullable(noiseRange()), null),

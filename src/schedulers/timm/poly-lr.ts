@@ -1,18 +1,12 @@
 import type { SchedulerOptions } from "../../core/define.js";
 import { num, withDefault } from "../../core/schema.js";
 import { cycleSchedulerClass, warnIfNoEffect } from "./cycles.js";
-import { initializeOption, noiseOptions, tInEpochsOption, warmupOptions } from "./options.js";
+import { cycleOptions, initializeOption, noiseOptions, tInEpochsOption, warmupOptions } from "./options.js";
 
 const polyOptions = () => ({
-  /** Length of the first cycle (timm asserts > 0). */
-  tInitial: num("a number > 0 (timm asserts t_initial > 0)", (v) => v > 0),
+  ...cycleOptions(),
   /** The exponent of the decay. */
   power: withDefault(num(), 0.5),
-  /** The floor of the lr (timm asserts >= 0). */
-  lrMin: withDefault(num("a number >= 0 (timm asserts lr_min >= 0)", (v) => v >= 0), 0),
-  cycleMul: withDefault(num(), 1),
-  cycleDecay: withDefault(num(), 1),
-  cycleLimit: withDefault(num(), 1),
   ...warmupOptions(false),
   ...tInEpochsOption(),
   ...noiseOptions(),
