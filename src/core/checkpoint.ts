@@ -194,22 +194,18 @@ function validateOwn(scheduler: LRScheduler, reader: StateReader, policy: Config
   const plateau = readPlateau(scheduler, reader.has("extra") ? reader.object("extra") : {}, undefined, (key) => `${reader.prefix}extra.${key}`);
   const form = buildCandidate(scheduler, chosen, baseLrs, children, (option) => `${reader.prefix}options.${option}`);
   checkBaseLrsOf(scheduler, reader, "baseLrs", baseLrs, form);
-  const state: EngineState = {
-    ...chosen,
-    baseLrs: Object.freeze([...(form.baseLrs ?? baseLrs)]),
-    form,
-    children: current.children,
-    lastEpoch,
-    started: reader.has("started") ? reader.boolean("started") : true,
-    held: readHeld(reader, groups),
-    plateau,
-  };
+  const state = stateOf(current, chosen, form, baseLrs, { lastEpoch, started: reader.has("started") ? reader.boolean("started") : true, held: readHeld(reader, groups), plateau });
   let scale: number[] | undefined;
   if (plateauForm && reader.has("scale")) {
     scale = reader.numbers("scale", groups);
     if (!scale.every((v) => v >= 0)) reader.fail("scale", `a list of ${groups} finite numbers >= 0 (the cuts so far)`);
   }
   return { scheduler, state, children, lastLr, counterField: `${reader.prefix}lastEpoch`, scale, values: undefined };
+}
+
+/** The engine state a validated dict describes: its options, form and base lrs, the scheduler's own sub-schedulers, and where the counter and values stand. */
+function stateOf(current: EngineState, chosen: ChosenOptions, form: CompleteForm, baseLrs: readonly number[], at: Pick<EngineState, "lastEpoch" | "started" | "held" | "plateau">): EngineState {
+  return { ...chosen, baseLrs: Object.freeze([...(form.baseLrs ?? baseLrs)]), form, children: current.children, ...at };
 }
 
 /** A sub-scheduler whose state a reference dict does not carry: it stays as it is. */
@@ -258,16 +254,7 @@ function validateReference(scheduler: LRScheduler, reader: StateReader, policy: 
   if (contents.jumped && form.jumpShape) held = jumpValues(scheduler, form, lastEpoch);
   const started = dialect.leavesGroups ? current.started : true;
   if (dialect.leavesGroups && !form.plateau) held = valuesLeft(scheduler, form, lastEpoch, started);
-  const state: EngineState = {
-    ...chosen,
-    baseLrs: Object.freeze([...(form.baseLrs ?? baseLrs)]),
-    form,
-    children: current.children,
-    lastEpoch,
-    started,
-    held,
-    plateau,
-  };
+  const state = stateOf(current, chosen, form, baseLrs, { lastEpoch, started, held, plateau });
   const counterField = (reader.prefix + counterName).replace(/\.$/, "") || "(state dict)";
   return { scheduler, state, children, lastLr, counterField, leavesGroups: dialect.leavesGroups === true, values: undefined };
 }
