@@ -37,9 +37,25 @@ export const EpochUnits = /* @__PURE__ */ defineSchedule({
       return inner.start + (pastEnd === "continue" || epoch <= endEpoch ? epoch : endEpoch);
     };
     const form = { ...retime(inner.form, epochAt, groups.length, inner.scheduler, inner.type), baseLrs: inner.baseLrs };
-    return pastEnd === "error" && endEpoch !== Infinity ? { ...form, end: endEpoch * stepsPerEpoch } : form;
+    const ends = [pastEnd === "error" ? endEpoch * stepsPerEpoch : Infinity, lastStepWithinCounter(epochAt, stepsPerEpoch, inner.start)];
+    const end = Math.min(...ends);
+    return end === Infinity ? form : { ...form, end };
   },
 });
+
+/**
+ * The last step at which the sub-schedule's counter (`epochAt(t)`) is still within every counter's
+ * range (up to 2**53 - 1), Infinity when every step is: with fewer than one step per epoch, the
+ * epochs outrun the steps, and a step past this one is refused rather than taken into a state that
+ * no checkpoint could hold.
+ */
+function lastStepWithinCounter(epochAt: (t: number) => number, stepsPerEpoch: number, start: number): number {
+  const max = Number.MAX_SAFE_INTEGER;
+  if (epochAt(max) <= max) return Infinity;
+  let last = Math.floor((max - start) * stepsPerEpoch);
+  while (epochAt(last) > max) last -= 1;
+  return last;
+}
 
 export type EpochUnits = InstanceType<typeof EpochUnits>;
 export type EpochUnitsOptions = SchedulerOptions<typeof EpochUnits>;

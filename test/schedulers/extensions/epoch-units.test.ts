@@ -34,6 +34,24 @@ describe("inEpochs", () => {
     expect(optimizer.paramGroups[0]!.lr).toBe(0.5);
   });
 
+  it("with fewer than one step per epoch, refuses a step that would take the schedule's counter past 2**53 - 1", () => {
+    const optimizer = sgd(1);
+    const scheduler = inEpochs(new StepLR(optimizer, { stepSize: 1e15, gamma: 0.5 }), { stepsPerEpoch: 0.5, pastEnd: "continue" });
+    const last = (Number.MAX_SAFE_INTEGER - 1) / 2; // epoch 2**53 - 2: the last the schedule's counter can hold
+    const error = thrown(() => scheduler.step(last + 1)) as StepError;
+    expect(error).toBeInstanceOf(StepError);
+    expect(error.code).toBe("past-end");
+    expect(scheduler.lastEpoch).toBe(0);
+    expect(optimizer.paramGroups[0]!.lr).toBe(1);
+    scheduler.step(last);
+    expect(optimizer.paramGroups[0]!.lr).toBe(0.5 ** 9); // floor((2**53 - 2) / 1e15) = 9 decays
+    const resumed = sgd(1);
+    const again = inEpochs(new StepLR(resumed, { stepSize: 1e15, gamma: 0.5 }), { stepsPerEpoch: 0.5, pastEnd: "continue" });
+    again.loadStateDict(JSON.parse(JSON.stringify(scheduler.stateDict())));
+    expect(again.lastEpoch).toBe(last);
+    expect(resumed.paramGroups[0]!.lr).toBe(0.5 ** 9);
+  });
+
   it("is built by createScheduler and resumes from JSON", () => {
     const config = { type: "EpochUnits", params: { steps_per_epoch: 10, end_epoch: 3, schedule: { type: "StepLR", params: { step_size: 1, gamma: 0.5 } } } };
     const optimizer = sgd(1);
