@@ -77,7 +77,7 @@ function previewOf(file: string | undefined, flags: InputFlags, io: CliIO): Prev
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command("lr-schedulers")
-    .description("Preview learning-rate schedules (PyTorch, DeepSpeed, Megatron-LM, BioNeMo, Hugging Face, SambaFlow) before training.")
+    .description("Preview learning-rate schedules (PyTorch, DeepSpeed, Megatron-LM, BioNeMo, Hugging Face, SambaFlow, Keras, timm, optax) before training.")
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
