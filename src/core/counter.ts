@@ -8,6 +8,8 @@
 export interface Counter<O = object> {
   /** The counter right after construction (PyTorch: `last_epoch + 1`, DeepSpeed: `last_batch_iteration`). */
   readonly start: (options: O) => number;
+  /** The option `start` is read from (`"lastEpoch"`), named when the start is past the counter's range. */
+  readonly startOption?: string;
   /** Whether construction starts a new run (false: it resumes one, e.g. PyTorch's `last_epoch != -1`). */
   readonly fresh: (options: O) => boolean;
   /** When construction writes the schedule's values at `start`: always, only for a new run, or never (the first step does). */
@@ -34,6 +36,7 @@ const lastBatchIterationOf = (o: object) => (o as { lastBatchIteration?: number 
  */
 export const torchEpochs: Counter = {
   start: (o) => lastEpochOf(o) + 1,
+  startOption: "lastEpoch",
   fresh: (o) => lastEpochOf(o) === -1,
   writesAtStart: "always",
   argument: "to",
@@ -55,6 +58,7 @@ export const torchSteps: Counter = { ...torchEpochs, integer: true };
  */
 export const deepspeedIterations: Counter = {
   start: lastBatchIterationOf,
+  startOption: "lastBatchIteration",
   fresh: (o) => lastBatchIterationOf(o) === -1,
   writesAtStart: "fresh",
   argument: "to",

@@ -149,6 +149,13 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     checkOptimizer(optimizer, type, rule);
     const { options: parsed, spelled } = parseOptions(fieldsOf(definition), options, type);
     const counter = definition.counter;
+    const start = counter.start(parsed);
+    if (!(Math.abs(start) <= Number.MAX_SAFE_INTEGER)) {
+      // A counter no step could move and no checkpoint could hold (PyTorch's last_epoch of 2**53 - 1 starts past it).
+      const option = counter.startOption;
+      const value = option === undefined ? start : (parsed as Record<string, unknown>)[option];
+      throw new InvalidOptionError(type, option === undefined ? "options" : spell(option, spelled), value, `a value that starts the counter at most 2**53 - 1 (${Number.MAX_SAFE_INTEGER}) away from 0; this one starts it at ${start}`);
+    }
     const fresh = counter.fresh(parsed);
     const groups = optimizer.paramGroups;
     const children = childrenOf(definition, parsed, optimizer, spelled);
@@ -156,7 +163,6 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
     const warnings: Warning[] = [];
     const form = buildForm(definition, parsed, spelled, optimizer, baseLrs, children.map((c) => c[internal].childForm()), warnings);
     if (!form.baseLrs) checkBaseLrs(groups, baseLrs, rule, type);
-    const start = counter.start(parsed);
     this.optimizer = optimizer;
     this.definition = definition;
     this.#values = valuesFor(form, groups.length);

@@ -6,6 +6,7 @@ import {
   InvalidStateDictError,
   StepError,
   StepLR,
+  createScheduler,
   type Optimizer,
 } from "../../src/index.js";
 import { defineSchedule, expandPerGroup, perGroupValue, positiveNumber, torchEpochs } from "../../src/extend.js";
@@ -157,6 +158,28 @@ describe("LRScheduler", () => {
       expect(error.field).toBe("last_epoch");
       expect((thrown(() => new StepLR(sgd(1), { stepSize: 2 }).loadStateDict(null)) as InvalidStateDictError).field).toBe("(state dict)");
     });
+  });
+});
+
+describe("the counter's start", () => {
+  it("is refused, naming the option as spelled, when it would start past 2**53 - 1", () => {
+    const optimizer = { paramGroups: [{ lr: 0.1, initialLr: 0.1 }] };
+    const error = thrown(() => createScheduler(optimizer, { type: "StepLR", params: { step_size: 10, last_epoch: Number.MAX_SAFE_INTEGER } })) as InvalidOptionError;
+    expect(error).toBeInstanceOf(InvalidOptionError);
+    expect(error.option).toBe("last_epoch");
+    expect(error.value).toBe(Number.MAX_SAFE_INTEGER);
+    expect(optimizer.paramGroups[0]).toEqual({ lr: 0.1, initialLr: 0.1 });
+    const ds = thrown(() => createScheduler({ paramGroups: [{ lr: 0.1 }] }, { type: "WarmupLR", params: { last_batch_iteration: 2 ** 60 } })) as InvalidOptionError;
+    expect(ds).toBeInstanceOf(InvalidOptionError);
+    expect(ds.option).toBe("last_batch_iteration");
+  });
+
+  it("may be the last count itself, from which no step is taken", () => {
+    const optimizer = { paramGroups: [{ lr: 0.1, initialLr: 0.1 }] };
+    const scheduler = new StepLR(optimizer, { stepSize: 10, lastEpoch: Number.MAX_SAFE_INTEGER - 1 });
+    expect(scheduler.lastEpoch).toBe(Number.MAX_SAFE_INTEGER);
+    expect(thrown(() => scheduler.step())).toBeInstanceOf(StepError);
+    expect(scheduler.lastEpoch).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
 

@@ -37,24 +37,31 @@ export const EpochUnits = /* @__PURE__ */ defineSchedule({
       return inner.start + (pastEnd === "continue" || epoch <= endEpoch ? epoch : endEpoch);
     };
     const form = { ...retime(inner.form, epochAt, groups.length, inner.scheduler, inner.type), baseLrs: inner.baseLrs };
-    const ends = [pastEnd === "error" ? endEpoch * stepsPerEpoch : Infinity, lastStepWithinCounter(epochAt, stepsPerEpoch, inner.start)];
+    const ends = [pastEnd === "error" ? endEpoch * stepsPerEpoch : Infinity, lastStepWithinCounter(epochAt)];
     const end = Math.min(...ends);
     return end === Infinity ? form : { ...form, end };
   },
 });
 
 /**
- * The last step at which the sub-schedule's counter (`epochAt(t)`) is still within every counter's
- * range (up to 2**53 - 1), Infinity when every step is: with fewer than one step per epoch, the
- * epochs outrun the steps, and a step past this one is refused rather than taken into a state that
- * no checkpoint could hold.
+ * The last step at which the sub-schedule's counter (`epochAt(t)`, non-decreasing in t) is still
+ * within every counter's range (up to 2**53 - 1), Infinity when every step is: with fewer than one
+ * step per epoch, or a sub-schedule resumed far along, the epochs outrun the steps, and a step past
+ * this one is refused rather than taken into a state that no checkpoint could hold. Found by
+ * bisection (at most about a thousand halvings of a double's range), whatever the options.
  */
-function lastStepWithinCounter(epochAt: (t: number) => number, stepsPerEpoch: number, start: number): number {
+function lastStepWithinCounter(epochAt: (t: number) => number): number {
   const max = Number.MAX_SAFE_INTEGER;
   if (epochAt(max) <= max) return Infinity;
-  let last = Math.floor((max - start) * stepsPerEpoch);
-  while (epochAt(last) > max) last -= 1;
-  return last;
+  // epochAt(lo) <= max (the sub-schedule's own counter starts there), epochAt(hi) > max.
+  let lo = 0;
+  let hi = max;
+  for (;;) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid === lo || mid === hi) return lo;
+    if (epochAt(mid) <= max) lo = mid;
+    else hi = mid;
+  }
 }
 
 export type EpochUnits = InstanceType<typeof EpochUnits>;

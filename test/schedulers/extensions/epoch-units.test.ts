@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CosineAnnealingLR, InvalidOptionError, StepError, StepLR, createScheduler, inEpochs } from "../../../src/index.js";
+import { CosineAnnealingLR, InvalidOptionError, InvalidStateDictError, StepError, StepLR, createScheduler, inEpochs } from "../../../src/index.js";
 import { sgd, thrown } from "../../support/optimizer.js";
 
 describe("inEpochs", () => {
@@ -50,6 +50,18 @@ describe("inEpochs", () => {
     again.loadStateDict(JSON.parse(JSON.stringify(scheduler.stateDict())));
     expect(again.lastEpoch).toBe(last);
     expect(resumed.paramGroups[0]!.lr).toBe(0.5 ** 9);
+  });
+
+  it("refuses at once a checkpoint whose schedule would start past that limit", () => {
+    const make = () => inEpochs(new StepLR(sgd(1), { stepSize: 10 }), { stepsPerEpoch: 34, pastEnd: "continue" });
+    const scheduler = make();
+    scheduler.step();
+    const dict = JSON.parse(JSON.stringify(scheduler.stateDict()));
+    dict.children[0].options.lastEpoch = 1e21; // the sub-schedule would start at epoch 1e21 + 1
+    const target = make();
+    const before = JSON.stringify(target.stateDict());
+    expect(thrown(() => target.loadStateDict(dict))).toBeInstanceOf(InvalidStateDictError);
+    expect(JSON.stringify(target.stateDict())).toBe(before);
   });
 
   it("is built by createScheduler and resumes from JSON", () => {
