@@ -162,6 +162,13 @@ export class InvalidOptimizerError extends LRSchedulerError {
   }
 }
 
+/** `prefix` (`"schedulers[1]."`) in front of a child's path: the child's own field, index or nothing (then the prefix names the child itself). */
+function joinPath(prefix: string, path: string): string {
+  const parent = prefix.replace(/\.$/, "");
+  if (path === "") return parent;
+  return path.startsWith("[") ? parent + path : prefix + path;
+}
+
 /**
  * The same error with `prefix` in front of its path and `where` set to the outer scheduler: a
  * composite reports its child's refusal as `schedulers[1].gamma` instead of rebuilding the error.
@@ -169,19 +176,19 @@ export class InvalidOptimizerError extends LRSchedulerError {
 export function prefixError(error: unknown, prefix: string, where: string): unknown {
   let out: LRSchedulerError;
   if (error instanceof StateDictMismatchError) {
-    const differences = error.differences.map((d) => ({ ...d, field: prefix + d.field }));
-    out = new StateDictMismatchError(where, prefix + error.field, error.checkpointValue, error.currentValue, differences);
+    const differences = error.differences.map((d) => ({ ...d, field: joinPath(prefix, d.field) }));
+    out = new StateDictMismatchError(where, joinPath(prefix, error.field), error.checkpointValue, error.currentValue, differences);
   } else if (error instanceof InvalidStateDictError) {
-    out = new InvalidStateDictError(where, prefix + error.field, error.value, error.expected, error.code as "invalid-state-dict");
+    out = new InvalidStateDictError(where, joinPath(prefix, error.field), error.value, error.expected, error.code as "invalid-state-dict");
   } else if (error instanceof InvalidOptionError) {
-    out = new InvalidOptionError(where, prefix + error.option, error.value, error.expected, error.code as "invalid-option", error.suggestion);
+    out = new InvalidOptionError(where, joinPath(prefix, error.option), error.value, error.expected, error.code as "invalid-option", error.suggestion);
   } else if (error instanceof InvalidConfigError) {
-    out = new InvalidConfigError(prefix + error.field, error.value, error.expected, error.code as "invalid-config");
+    out = new InvalidConfigError(joinPath(prefix, error.field), error.value, error.expected, error.code as "invalid-config");
   } else if (error instanceof UnknownSchedulerTypeError) {
-    out = new UnknownSchedulerTypeError(error.type, error.known, error.suggestion, prefix + error.path);
+    out = new UnknownSchedulerTypeError(error.type, error.known, error.suggestion, joinPath(prefix, error.path));
   } else if (error instanceof StepError) {
     const reason = error.message.replace(/^[^:]*: step [^:]*: /, "");
-    out = new StepError(where, error.step, `${prefix.replace(/\.$/, "")}: ${reason}`, error.code as "step-refused", prefix + error.path);
+    out = new StepError(where, error.step, `${prefix.replace(/\.$/, "")}: ${reason}`, error.code as "step-refused", joinPath(prefix, error.path));
   } else return error;
   out.stack = (error as Error).stack;
   return out;

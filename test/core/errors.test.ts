@@ -65,6 +65,15 @@ describe("errors", () => {
     expect(prefixError(plain, "a.", "B")).toBe(plain);
   });
 
+  it("prefixError names the child itself for an error of the child as a whole, and joins an index without a dot", () => {
+    const whole = new StepError("StepLR", 0, "the chained lr of param group 0 is not finite (Infinity)", "non-finite-value");
+    const outer = prefixError(whole, "schedule.", "WithPlateau") as StepError;
+    expect([outer.path, outer.code]).toEqual(["schedule", "non-finite-value"]);
+    expect(outer.message).toBe("WithPlateau: step 0: schedule: the chained lr of param group 0 is not finite (Infinity)");
+    const indexed = prefixError(new InvalidConfigError("[2]", 1, "a config"), "schedulers[1].", "SequentialLR") as InvalidConfigError;
+    expect(indexed.path).toBe("schedulers[1][2]");
+  });
+
   it("describes values the way a JS user writes them", () => {
     expect(describeValue(NaN)).toBe("NaN");
     expect(describeValue(-Infinity)).toBe("-Infinity");
