@@ -5,7 +5,7 @@
  * forms from it. Keys are the Python spellings (`step_size`), as configs from Python use them.
  */
 import * as z from "zod/mini";
-import { fieldsOf } from "./core/engine.js";
+import { fieldsOf } from "./core/build.js";
 import { pythonName } from "./core/options.js";
 import { builtinFactories } from "./schedulers/builtins.js";
 import { registeredFactories } from "./core/registry.js";

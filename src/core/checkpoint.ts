@@ -10,8 +10,9 @@ import { parseOptions, type Spelling } from "./options.js";
 import { readReference } from "./reference.js";
 import type { CompleteForm } from "./schedule.js";
 import { STATE_FORMAT, STATE_VERSION, StateReader, isOwnStateDict, optionsToJson, type SchedulerStateDict } from "./state.js";
-import { channelsOf, computeValues, valuesFor, type ChannelName, type StepValues } from "./values.js";
-import { fieldsOf, heldOf, internal, leaveExtras, type EngineState, type HeldValues, type LRScheduler } from "./engine.js";
+import { channelsOf, computeValues, heldOf, leaveExtras, valuesFor, type ChannelName, type HeldValues, type StepValues } from "./values.js";
+import { fieldsOf } from "./build.js";
+import { internal, type EngineState, type LRScheduler } from "./engine.js";
 
 /**
  * What `loadStateDict` does when the checkpoint's options differ from the constructor's:

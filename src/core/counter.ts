@@ -3,6 +3,9 @@
  * construction writes the values there, and what the argument of `step(x)` means. The engine reads
  * these fields; no family overrides `step()` for its convention.
  */
+import { StepError, describeValue } from "./errors.js";
+import type { ScheduleDefinition } from "./schedule.js";
+import { emitWarning } from "./warnings.js";
 
 /** A family's step-counting convention. `O` is the validated options (the start may depend on one). */
 export interface Counter<O = object> {
@@ -105,3 +108,30 @@ export const metricEpochs: Counter = {
   integer: false,
   min: 0,
 };
+
+function refuseArgument(definition: ScheduleDefinition, current: number, x: unknown, expected: string): never {
+  throw new StepError(definition.type, current, `the ${definition.counter.argumentName} must be ${expected}; got ${describeValue(x)}`);
+}
+
+export /** The next counter value for `step(x)` under the definition's convention. @throws StepError */
+function nextCount(definition: ScheduleDefinition, current: number, x: unknown, end: number | undefined): number {
+  const counter = definition.counter;
+  const type = definition.type;
+  let next: number;
+  if (x === undefined) next = current + 1;
+  else {
+    if (typeof x !== "number" || !Number.isFinite(x)) return refuseArgument(definition, current, x, "a finite number");
+    if (counter.integer && !Number.isInteger(x)) return refuseArgument(definition, current, x, "an integer");
+    if (counter.argument === "by") {
+      if (x < 0) return refuseArgument(definition, current, x, ">= 0");
+      next = current + x;
+    } else {
+      if (x < counter.min) return refuseArgument(definition, current, x, `>= ${counter.min}`);
+      next = x;
+    }
+    if (counter.argumentWarning) emitWarning(type, counter.argumentWarning.code, counter.argumentWarning.message);
+  }
+  if (!(Math.abs(next) <= Number.MAX_SAFE_INTEGER)) throw new StepError(type, current, `the counter cannot go past ${Number.MAX_SAFE_INTEGER} (2**53 - 1)`);
+  if (end !== undefined && next > end) throw new StepError(type, next, `the schedule has ${end} steps; it cannot step past them`, "past-end");
+  return next;
+}

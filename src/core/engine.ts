@@ -7,15 +7,18 @@
 import { LRSchedulerError, InvalidOptimizerError, InvalidOptionError, StepError, describeValue } from "./errors.js";
 import { baseLrsOf, checkBaseLrs, checkOptimizer, writeTransactionally } from "./groups.js";
 import type { Optimizer } from "./optimizer.js";
-import { parseOptions, pythonName, type OptionFields, type Spelling } from "./options.js";
+import { parseOptions, pythonName, type Spelling } from "./options.js";
+import { buildForm, fieldsOf, spell, type Warning } from "./build.js";
+import { nextCount } from "./counter.js";
 import type { ChildForm, CompleteForm, Form, ScheduleDefinition } from "./schedule.js";
 import { readStateDict, writeStateDict, type Candidate, type ConfigPolicy } from "./checkpoint.js";
 import type { SchedulerStateDict } from "./state.js";
-import { channelsOf, computeValues, copyInto, valuesFor, writeValues, type ChannelName, type StepValues } from "./values.js";
+import { channelsOf, computeValues, copyInto, heldOf, leaveExtras, valuesFor, writeValues, type ChannelName, type HeldValues, type StepValues } from "./values.js";
 import { emitWarning } from "./warnings.js";
 import { attach, chainOf, detach, type Chain } from "./chain.js";
 
 export type { ConfigPolicy } from "./checkpoint.js";
+export type { HeldValues } from "./values.js";
 
 export interface LoadStateDictOptions {
   /**
@@ -25,9 +28,6 @@ export interface LoadStateDictOptions {
    */
   config?: ConfigPolicy;
 }
-
-/** Values written at the current step that are not the closed form's (a jump, a reference load), kept until the counter moves. */
-export type HeldValues = Partial<Record<ChannelName, readonly (number | null)[]>>;
 
 /** Everything a scheduler's behaviour depends on. Replaced as a whole by a load. */
 export interface EngineState {
@@ -69,53 +69,6 @@ export interface Internals {
    * count past the schedule's end). Closed forms only.
    */
   readonly previewer: (last: number) => (t: number) => StepValues;
-}
-
-interface Warning {
-  code: string;
-  message: string;
-}
-
-const fieldCache = new WeakMap<ScheduleDefinition, OptionFields>();
-
-/** A definition's option schemas, built on first use. */
-export function fieldsOf(definition: ScheduleDefinition): OptionFields {
-  let fields = fieldCache.get(definition);
-  if (fields === undefined) fieldCache.set(definition, (fields = definition.options()));
-  return fields;
-}
-
-/** The caller's spelling of an option path built from a camelCase key: `maxLr[1]` -> `max_lr[1]` for a Python caller. */
-function spell(option: string, spelled: Spelling): string {
-  const head = /^[A-Za-z0-9_]+/.exec(option)?.[0] ?? option;
-  return (spelled[head] ?? pythonName(head)) + option.slice(head.length);
-}
-
-function refuseArgument(definition: ScheduleDefinition, current: number, x: unknown, expected: string): never {
-  throw new StepError(definition.type, current, `the ${definition.counter.argumentName} must be ${expected}; got ${describeValue(x)}`);
-}
-
-/** The next counter value for `step(x)` under the definition's convention. @throws StepError */
-function nextCount(definition: ScheduleDefinition, current: number, x: unknown, end: number | undefined): number {
-  const counter = definition.counter;
-  const type = definition.type;
-  let next: number;
-  if (x === undefined) next = current + 1;
-  else {
-    if (typeof x !== "number" || !Number.isFinite(x)) return refuseArgument(definition, current, x, "a finite number");
-    if (counter.integer && !Number.isInteger(x)) return refuseArgument(definition, current, x, "an integer");
-    if (counter.argument === "by") {
-      if (x < 0) return refuseArgument(definition, current, x, ">= 0");
-      next = current + x;
-    } else {
-      if (x < counter.min) return refuseArgument(definition, current, x, `>= ${counter.min}`);
-      next = x;
-    }
-    if (counter.argumentWarning) emitWarning(type, counter.argumentWarning.code, counter.argumentWarning.message);
-  }
-  if (!(Math.abs(next) <= Number.MAX_SAFE_INTEGER)) throw new StepError(type, current, `the counter cannot go past ${Number.MAX_SAFE_INTEGER} (2**53 - 1)`);
-  if (end !== undefined && next > end) throw new StepError(type, next, `the schedule has ${end} steps; it cannot step past them`, "past-end");
-  return next;
 }
 
 /**
@@ -570,19 +523,6 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
 }
 
 /** The held values of the step just computed (a jump): every channel's values, NaN ("left") as null. */
-export function heldOf(values: StepValues): HeldValues {
-  const held: Record<string, (number | null)[]> = {};
-  for (const [name, array] of channelsOf(values)) held[name] = Array.from(array, (v) => (v === v ? v : null));
-  return held as HeldValues;
-}
-
-/** Marks every value besides the lr as "leave it". */
-export function leaveExtras(values: StepValues): void {
-  values.momentum?.fill(NaN);
-  values.beta2?.fill(NaN);
-  values.weightDecay?.fill(NaN);
-}
-
 function copyPlateauState(from: Record<string, unknown>, to: Record<string, unknown>): void {
   for (const key in from) to[key] = from[key];
 }
@@ -604,29 +544,3 @@ function childrenOf(definition: ScheduleDefinition, options: object, optimizer: 
   return children;
 }
 
-function buildForm(
-  definition: ScheduleDefinition,
-  options: object,
-  spelled: Spelling,
-  optimizer: Optimizer,
-  baseLrs: readonly number[],
-  children: readonly ChildForm[],
-  warnings: Warning[],
-): CompleteForm {
-  const form = definition.build(options as never, {
-    groups: optimizer.paramGroups,
-    defaults: optimizer.defaults,
-    baseLrs,
-    children,
-    fail(option, value, expected) {
-      throw new InvalidOptionError(definition.type, spell(option, spelled), value, expected);
-    },
-    failOptimizer(field, value, expected) {
-      throw new InvalidOptimizerError(definition.type, field, value, expected);
-    },
-    warn(code, message) {
-      warnings.push({ code, message });
-    },
-  });
-  return form.lr ? (form as CompleteForm) : { ...form, lr: (i: number, s: number) => baseLrs[i]! * s };
-}

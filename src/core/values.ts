@@ -205,3 +205,20 @@ function rollBack(out: StepValues, groups: readonly ParamGroup[], channel: numbe
     }
   }
 }
+
+/** Values written at the current step that are not the closed form's (a jump, a reference load), kept until the counter moves. */
+export type HeldValues = Partial<Record<ChannelName, readonly (number | null)[]>>;
+
+/** The values of a step as held values (NaN, "leave it", as null). */
+export function heldOf(values: StepValues): HeldValues {
+  const held: Record<string, (number | null)[]> = {};
+  for (const [name, array] of channelsOf(values)) held[name] = Array.from(array, (v) => (v === v ? v : null));
+  return held as HeldValues;
+}
+
+/** Marks every value besides the lr as "leave it". */
+export function leaveExtras(values: StepValues): void {
+  values.momentum?.fill(NaN);
+  values.beta2?.fill(NaN);
+  values.weightDecay?.fill(NaN);
+}
