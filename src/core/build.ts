@@ -13,7 +13,7 @@ export interface Warning {
   message: string;
 }
 
-export const fieldCache = new WeakMap<ScheduleDefinition, OptionFields>();
+const fieldCache = new WeakMap<ScheduleDefinition, OptionFields>();
 
 /** A definition's option schemas, built on first use. */
 export function fieldsOf(definition: ScheduleDefinition): OptionFields {
@@ -22,8 +22,8 @@ export function fieldsOf(definition: ScheduleDefinition): OptionFields {
   return fields;
 }
 
-export /** The caller's spelling of an option path built from a camelCase key: `maxLr[1]` -> `max_lr[1]` for a Python caller. */
-function spell(option: string, spelled: Spelling): string {
+/** The caller's spelling of an option path built from a camelCase key: `maxLr[1]` -> `max_lr[1]` for a Python caller. */
+export function spell(option: string, spelled: Spelling): string {
   const head = /^[A-Za-z0-9_]+/.exec(option)?.[0] ?? option;
   return (spelled[head] ?? pythonName(head)) + option.slice(head.length);
 }

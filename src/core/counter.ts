@@ -113,8 +113,8 @@ function refuseArgument(definition: ScheduleDefinition, current: number, x: unkn
   throw new StepError(definition.type, current, `the ${definition.counter.argumentName} must be ${expected}; got ${describeValue(x)}`);
 }
 
-export /** The next counter value for `step(x)` under the definition's convention. @throws StepError */
-function nextCount(definition: ScheduleDefinition, current: number, x: unknown, end: number | undefined): number {
+/** The next counter value for `step(x)` under the definition's convention. @throws StepError */
+export function nextCount(definition: ScheduleDefinition, current: number, x: unknown, end: number | undefined): number {
   const counter = definition.counter;
   const type = definition.type;
   let next: number;

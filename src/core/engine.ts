@@ -522,7 +522,7 @@ export class LRScheduler<O extends object = Record<string, unknown>> {
   }
 }
 
-/** The held values of the step just computed (a jump): every channel's values, NaN ("left") as null. */
+/** Copies a plateau state (plain data) into the spare that a metric step updates. */
 function copyPlateauState(from: Record<string, unknown>, to: Record<string, unknown>): void {
   for (const key in from) to[key] = from[key];
 }

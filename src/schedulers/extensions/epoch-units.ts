@@ -37,8 +37,7 @@ export const EpochUnits = /* @__PURE__ */ defineSchedule({
       return inner.start + (pastEnd === "continue" || epoch <= endEpoch ? epoch : endEpoch);
     };
     const form = { ...retime(inner.form, epochAt, groups.length, inner.scheduler, inner.type), baseLrs: inner.baseLrs };
-    const ends = [pastEnd === "error" ? endEpoch * stepsPerEpoch : Infinity, lastStepWithinCounter(epochAt)];
-    const end = Math.min(...ends);
+    const end = Math.min(pastEnd === "error" ? endEpoch * stepsPerEpoch : Infinity, lastStepWithinCounter(epochAt));
     return end === Infinity ? form : { ...form, end };
   },
 });
@@ -53,7 +52,8 @@ export const EpochUnits = /* @__PURE__ */ defineSchedule({
 function lastStepWithinCounter(epochAt: (t: number) => number): number {
   const max = Number.MAX_SAFE_INTEGER;
   if (epochAt(max) <= max) return Infinity;
-  // epochAt(lo) <= max (the sub-schedule's own counter starts there), epochAt(hi) > max.
+  // epochAt(hi) > max; epochAt(lo) <= max unless the sub-schedule starts past the range, and then
+  // no step is allowed (0, the counter's start).
   let lo = 0;
   let hi = max;
   for (;;) {

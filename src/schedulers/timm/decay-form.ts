@@ -73,7 +73,7 @@ export function decaySchedulerClass<D extends z.ZodMiniType, T extends string>(d
     build(o, ctx) {
       const settings = o as unknown as DecaySettings & { decayT: z.output<D>; initialize: boolean };
       checkInitialize(ctx, settings.initialize);
-      // Milestones are copied once: the form never reads the options. array again.
+      // A list of milestones is copied once: the form never reads the options' array again.
       const given = settings.decayT;
       const fixed = (Array.isArray(given) ? [...given] : given) as z.output<D>;
       return decayForm(type, settings, (t) => decays(fixed, t), ctx);
